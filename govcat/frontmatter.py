@@ -1,0 +1,111 @@
+"""Split a Markdown file into front matter and body, and parse the front matter loudly.
+
+MkDocs silently drops front matter that is not valid YAML and then publishes the YAML as page
+text, so the catalogue parses it itself. A BOM and CRLF line endings are accepted.
+Line numbers are those of the file, 1-based, so messages point where the editor points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+FENCE = "---"
+
+
+@dataclass
+class Document:
+    """A Markdown file read from disk: its metadata, body, and where things are."""
+
+    path: str
+    meta: dict
+    body: str
+    body_line: int  # file line on which the body starts
+    lines: dict[object, int] = field(default_factory=dict)  # key or (key, index) -> file line
+    has_front_matter: bool = False
+
+    def line_of(self, key: str, index: int | None = None) -> int | None:
+        if index is not None and (key, index) in self.lines:
+            return self.lines[(key, index)]
+        return self.lines.get(key)
+
+
+def normalise(text: str) -> str:
+    """Drop a BOM and turn CRLF/CR into LF: editors on every platform must work."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Return (yaml text or None, body, body start line). Raises ValueError if unclosed."""
+    text = normalise(text)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    raise ValueError("unclosed front matter")
+
+
+def parse(path: str, text: str) -> tuple[Document, list[Problem]]:
+    """Parse one file. Problems are returned, not raised, so every file is checked."""
+    try:
+        raw, body, body_line = split(text)
+    except ValueError:
+        return Document(path, {}, normalise(text), 1), [Problem(path, "frontmatter-unclosed", line=1)]
+    if raw is None:
+        return Document(path, {}, body, body_line), []
+    return parse_yaml(path, raw, first_line=2, body=body, body_line=body_line)
+
+
+def parse_yaml(path: str, raw: str, *, first_line: int = 1, body: str = "", body_line: int = 1):
+    """Parse YAML text that starts on ``first_line`` of ``path`` into a Document."""
+    doc = Document(path, {}, body, body_line, has_front_matter=True)
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        return doc, [Problem(path, "yaml-syntax", line=line, params={"detail": detail})]
+    if data is None:
+        return doc, []
+    if not isinstance(data, dict):
+        actual = type(data).__name__
+        return doc, [Problem(path, "not-mapping", line=first_line, params={"what": "front matter", "actual": actual})]
+    doc.meta = data
+    return doc, _record_lines(doc, node, first_line)
+
+
+def _record_lines(doc: Document, node: yaml.MappingNode, first_line: int) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        key = key_node.value
+        line = first_line + key_node.start_mark.line
+        if key in seen:
+            problems.append(Problem(doc.path, "duplicate-key", line=line, field=key))
+        seen.add(key)
+        doc.lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            for i, item in enumerate(value_node.value):
+                doc.lines[(key, i)] = first_line + item.start_mark.line
+    return problems
+
+
+def load_yaml_file(path: str, text: str) -> tuple[object, yaml.Node | None, list[Problem]]:
+    """Load a registry file: data, its node tree (for line numbers) and any syntax problem."""
+    text = normalise(text)
+    try:
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        return None, None, [Problem(path, "yaml-syntax", line=line, params={"detail": detail})]

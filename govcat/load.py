@@ -1,0 +1,338 @@
+"""Load and validate the whole catalogue: registries, then model pages, then references.
+
+:func:`load` reads plain files and returns a :class:`Catalogue`, or raises
+:class:`CatalogueError` carrying every problem found. It knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import yaml
+
+from . import frontmatter, schema
+from .model import LEVELS, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term
+from .problems import CatalogueError, Problem, display_path
+
+REGISTRY_FILES = {
+    "sources": "sources.yml",
+    "places": "places.yml",
+    "vocabulary": "vocabulary.yml",
+    "figures": "figures.yml",
+}
+MODELS_DIR = "models"
+
+VOCAB_NAMES = {
+    "dimensions": ("五治维度词表", "five-dimensions vocabulary"),
+    "kinds": ("类型词表", "kinds vocabulary"),
+    "statuses": ("状态词表", "statuses vocabulary"),
+    "themes": ("主题词表", "themes vocabulary"),
+    "problems": ("问题词表", "problems vocabulary"),
+}
+MODEL_FIELD_VOCAB = {"kind": "kinds", "status": "statuses", "dimensions": "dimensions",
+                     "themes": "themes", "problems": "problems"}
+
+
+class _Collector:
+    """Gathers problems; paths are shown relative to the project root."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def show(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _entries(path: str, data, node, where: str) -> Iterator[tuple[dict, Callable, list[Problem]]]:
+    """Yield each mapping in a YAML list with a line finder for its keys."""
+    if data is None:
+        return
+    if not isinstance(data, list):
+        yield {}, lambda k, i=None: 1, [Problem(path, "not-mapping", 1, None,
+                                               {"what": where, "actual": type(data).__name__})]
+        return
+    for item, item_node in zip(data, node.value, strict=True):
+        start = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            yield {}, lambda k, i=None, s=start: s, [Problem(path, "not-mapping", start, None,
+                                                             {"what": where, "actual": type(item).__name__})]
+            continue
+        lines: dict[object, int] = {}
+        seen: set[str] = set()
+        dup: list[Problem] = []
+        for k_node, v_node in item_node.value:
+            if k_node.value in seen:
+                dup.append(Problem(path, "duplicate-key", k_node.start_mark.line + 1, k_node.value))
+            seen.add(k_node.value)
+            lines[k_node.value] = k_node.start_mark.line + 1
+            if isinstance(v_node, yaml.SequenceNode):
+                for i, sub in enumerate(v_node.value):
+                    lines[(k_node.value, i)] = sub.start_mark.line + 1
+
+        def line_of(key, index=None, lines=lines, start=start):
+            return lines.get((key, index)) or lines.get(key) or start
+
+        yield item, line_of, dup
+
+
+def _load_registry(c: _Collector, data_dir: Path, name: str, required: bool = True):
+    path = data_dir / REGISTRY_FILES[name]
+    shown = c.show(path)
+    if not path.exists():
+        if required:
+            c.problems.append(Problem(shown, "missing-file"))
+        return shown, None, None
+    data, node, problems = frontmatter.load_yaml_file(shown, _read(path))
+    c.problems.extend(problems)
+    return shown, data, node
+
+
+def _unique(c: _Collector, shown: str, seen: dict, key: str, line: int | None, field: str) -> bool:
+    if key in seen:
+        c.problems.append(Problem(shown, "duplicate-id", line, field, {"value": key, "other": seen[key]}))
+        return False
+    seen[key] = f"{shown}:{line}"
+    return True
+
+
+def load_sources(c: _Collector, data_dir: Path) -> dict[str, Source]:
+    shown, data, node = _load_registry(c, data_dir, "sources")
+    sources: dict[str, Source] = {}
+    seen: dict[str, str] = {}
+    for entry, line_of, dup in _entries(shown, data, node, "source entry"):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, schema.SOURCE, line_of)
+        c.problems.extend(problems)
+        if problems or not entry or not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
+            continue
+        sources[entry["id"]] = Source(
+            id=entry["id"], kind=entry["kind"], title=entry["title"].strip(), publisher=entry["publisher"],
+            published=schema.as_date(entry["published"]), language=entry["language"],
+            section=entry.get("section"), url=entry.get("url"), note=entry.get("note"))
+    return sources
+
+
+def _check_refs(c, shown, entry, field, allowed: dict, line_of, registry: tuple[str, str, str]):
+    values = entry.get(field)
+    if values is None:
+        return
+    items = values if isinstance(values, list) else [values]
+    for i, value in enumerate(items):
+        if isinstance(value, dict):
+            value = value.get("id")
+        if value not in allowed:
+            names = list(allowed)
+            s_zh, s_en = schema.suggestion(str(value), names)
+            c.problems.append(Problem(shown, "unknown-term", line_of(field, i if isinstance(values, list) else None),
+                                      field, {"value": value, "allowed": _shorten(names),
+                                              "registry_zh": registry[0], "registry_en": registry[1],
+                                              "registry_file": registry[2],
+                                              "suggestion_zh": s_zh, "suggestion_en": s_en}))
+
+
+def _shorten(names: list[str], limit: int = 40) -> str:
+    return "、".join(names[:limit]) + (f" …（共 {len(names)} 个 / {len(names)} in all）" if len(names) > limit else "")
+
+
+def load_places(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> dict[str, Place]:
+    shown, data, node = _load_registry(c, data_dir, "places")
+    places: dict[str, Place] = {}
+    lines: dict[str, Callable] = {}
+    seen: dict[str, str] = {}
+    source_reg = ("来源登记", "source registry", "data/sources.yml")
+    for entry, line_of, dup in _entries(shown, data, node, "place entry"):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, schema.PLACE, line_of)
+        c.problems.extend(problems)
+        if problems or not entry:
+            continue
+        if entry["level"] not in LEVELS:
+            _check_refs(c, shown, entry, "level", LEVELS, line_of, ("地点层级", "place levels", "govcat/model.py"))
+            continue
+        _check_refs(c, shown, entry, "sources", sources, line_of, source_reg)
+        if not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
+            continue
+        places[entry["id"]] = Place(
+            id=entry["id"], name=entry["name"], en=entry["en"], level=entry["level"], parent=entry.get("parent"),
+            short=entry.get("short"), note=entry.get("note"), sources=tuple(entry["sources"]))
+        lines[entry["id"]] = line_of
+    for place in places.values():
+        reason = None
+        if place.parent is None:
+            continue
+        if place.parent not in places:
+            reason = ("不在地点登记中", "is not in the place registry")
+        elif LEVELS[places[place.parent].level][0] >= LEVELS[place.level][0]:
+            reason = ("层级不高于它", "is not on a higher level")
+        elif place.id in {p.id for p in _ancestors(places, place.parent)}:
+            reason = ("形成了循环", "forms a cycle")
+        if reason:
+            c.problems.append(Problem(shown, "bad-parent", lines[place.id]("parent"), "parent", {
+                "value": place.id, "parent": place.parent, "reason_zh": reason[0], "reason_en": reason[1]}))
+    return places
+
+
+def _ancestors(places: dict[str, Place], start: str | None) -> list[Place]:
+    chain, seen = [], set()
+    while start in places and start not in seen:
+        seen.add(start)
+        chain.append(places[start])
+        start = places[start].parent
+    return chain
+
+
+def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]:
+    shown, data, node = _load_registry(c, data_dir, "vocabulary")
+    vocab: dict[str, dict[str, Term]] = {name: {} for name in VOCABULARIES}
+    if data is None:
+        return vocab
+    if not isinstance(data, dict):
+        c.problems.append(Problem(shown, "not-mapping", 1, None, {"what": "vocabulary", "actual": type(data).__name__}))
+        return vocab
+    nodes = {k.value: (k, v) for k, v in node.value}
+    for name in data:
+        if name not in VOCABULARIES:
+            s_zh, s_en = schema.suggestion(name, list(VOCABULARIES))
+            c.problems.append(Problem(shown, "unknown-key", nodes[name][0].start_mark.line + 1, name, {
+                "allowed": ", ".join(VOCABULARIES), "suggestion_zh": s_zh, "suggestion_en": s_en}))
+    for name in VOCABULARIES:
+        if name not in data:
+            c.problems.append(Problem(shown, "missing-key", None, name, {
+                "hint_zh": f"{name} 词表，每项含 zh、id、en、description。",
+                "hint_en": f"the {name} list, each term with zh, id, en, description."}))
+            continue
+        seen_zh: dict[str, str] = {}
+        seen_id: dict[str, str] = {}
+        for entry, line_of, dup in _entries(shown, data[name], nodes[name][1], f"{name} term"):
+            c.problems.extend(dup)
+            problems = schema.check(shown, entry, schema.TERM, line_of)
+            c.problems.extend(problems)
+            if problems or not entry:
+                continue
+            ok = _unique(c, shown, seen_zh, entry["zh"], line_of("zh"), "zh")
+            ok = _unique(c, shown, seen_id, entry["id"], line_of("id"), "id") and ok
+            if ok:
+                vocab[name][entry["zh"]] = Term(name, entry["zh"], entry["id"], entry["en"], entry["description"])
+    return vocab
+
+
+def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> list[Figure]:
+    shown, data, node = _load_registry(c, data_dir, "figures", required=False)
+    figures: list[Figure] = []
+    seen: dict[str, str] = {}
+    for entry, line_of, dup in _entries(shown, data, node, "figure"):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, schema.FIGURE, line_of)
+        c.problems.extend(problems)
+        if problems or not entry:
+            continue
+        _check_refs(c, shown, entry, "source", sources, line_of, ("来源登记", "source registry", "data/sources.yml"))
+        if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
+            figures.append(Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__}))
+    return figures
+
+
+SLUG_HINT = re.compile(r"[^a-z0-9]+")
+
+
+def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str, Model]:
+    models: dict[str, Model] = {}
+    names: dict[str, tuple[str, str]] = {}  # name -> (path, role)
+    vocab_reg = {name: (*VOCAB_NAMES[name], "data/vocabulary.yml") for name in VOCABULARIES}
+    pending: list[tuple[str, list, Callable]] = []
+    for path in sorted((docs_dir / MODELS_DIR).glob("*.md")):
+        shown = c.show(path)
+        slug = path.stem
+        if not schema.KEBAB.match(slug):
+            c.problems.append(Problem(shown, "bad-filename", None, None, {
+                "value": path.name, "suggestion": (SLUG_HINT.sub("-", slug.lower()).strip("-") or "pinyin-name") + ".md"}))
+        doc, problems = frontmatter.parse(shown, _read(path))
+        c.problems.extend(problems)
+        if problems:
+            continue
+        if not doc.has_front_matter:
+            c.problems.append(Problem(shown, "frontmatter-missing", 1))
+            continue
+        line_of = doc.line_of
+        problems = schema.check(shown, doc.meta, schema.MODEL, line_of)
+        c.problems.extend(problems)
+        meta = doc.meta
+        for field, name in MODEL_FIELD_VOCAB.items():
+            if not any(p.field == field for p in problems):
+                _check_refs(c, shown, meta, field, catalogue.vocabulary[name], line_of, vocab_reg[name])
+        if not any(p.field == "place" for p in problems):
+            _check_refs(c, shown, meta, "place", catalogue.places, line_of, ("地点登记", "place registry", "data/places.yml"))
+        citations: list[Citation] = []
+        if not any(p.field == "sources" for p in problems):
+            for i, item in enumerate(meta["sources"]):
+                item = {"id": item} if isinstance(item, str) else item
+                sub = schema.check(shown, item, schema.CITATION, lambda k, _i=None, i=i: line_of("sources", i))
+                c.problems.extend(Problem(p.path, p.code, p.line, f"sources.{p.field}", p.params) for p in sub)
+                citations.append(Citation(item["id"], item.get("locator")))
+            _check_refs(c, shown, meta, "sources", catalogue.sources, line_of,
+                        ("来源登记", "source registry", "data/sources.yml"))
+        if problems:
+            continue
+        for role, name, line in [("title", meta["title"], line_of("title")),
+                                 *(("alias", a, line_of("aliases", i)) for i, a in enumerate(meta.get("aliases") or []))]:
+            if name in names:
+                other, other_role = names[name]
+                c.problems.append(Problem(shown, "duplicate-name", line, "title" if role == "title" else "aliases", {
+                    "value": name, "other": other,
+                    "other_role_zh": "标题" if other_role == "title" else "别名",
+                    "other_role_en": "a title" if other_role == "title" else "an alias"}))
+            else:
+                names[name] = (shown, role)
+        models[slug] = Model(
+            slug=slug, path=shown, src_uri=f"{MODELS_DIR}/{path.name}", title=meta["title"].strip(),
+            kind=meta["kind"], place=meta["place"], dimensions=meta["dimensions"], themes=meta["themes"],
+            summary=" ".join(meta["summary"].split()), status=meta["status"], sources=citations,
+            body=doc.body, body_line=doc.body_line, aliases=meta.get("aliases") or [],
+            problems=meta.get("problems") or [], since=meta.get("since"),
+            recognition=meta.get("recognition") or [], related=meta.get("related") or [],
+            draft=bool(meta.get("draft", False)))
+        pending.append((shown, meta.get("related") or [], line_of))
+    for shown, related, line_of in pending:
+        slug = Path(shown).stem
+        for i, target in enumerate(related):
+            if target == slug:
+                c.problems.append(Problem(shown, "self-related", line_of("related", i), "related", {"value": target}))
+        _check_refs(c, shown, {"related": [r for r in related if r != slug]}, "related", models,
+                    lambda k, i=None: line_of("related", i),
+                    ("模式页", "model pages", f"docs/{MODELS_DIR}/"))
+    return models
+
+
+def check_pages(c: _Collector, docs_dir: Path) -> None:
+    """Front matter of every other Markdown page must parse too, and stay within its small schema."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.parent == docs_dir / MODELS_DIR:
+            continue
+        shown = c.show(path)
+        doc, problems = frontmatter.parse(shown, _read(path))
+        c.problems.extend(problems)
+        if not problems and doc.has_front_matter:
+            c.problems.extend(schema.check(shown, doc.meta, schema.PAGE, doc.line_of))
+
+
+def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = None) -> Catalogue:
+    """Load and validate everything; raise CatalogueError with all problems if any."""
+    docs_dir, data_dir = Path(docs_dir), Path(data_dir)
+    c = _Collector(Path(root) if root else data_dir.parent)
+    sources = load_sources(c, data_dir)
+    places = load_places(c, data_dir, sources)
+    vocabulary = load_vocabulary(c, data_dir)
+    figures = load_figures(c, data_dir, sources)
+    catalogue = Catalogue(models={}, places=places, sources=sources, vocabulary=vocabulary, figures=figures)
+    catalogue.models = load_models(c, docs_dir, catalogue)
+    check_pages(c, docs_dir)
+    if c.problems:
+        raise CatalogueError(c.problems)
+    return catalogue

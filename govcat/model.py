@@ -1,0 +1,153 @@
+"""Plain data classes for the catalogue. No MkDocs here: any engine can render these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
+
+# Place levels, from the top down; a parent must sit on a higher (smaller) rank.
+LEVELS: dict[str, tuple[int, str, str]] = {
+    "city": (0, "市", "City"),
+    "district": (1, "区", "District"),
+    "township": (2, "乡镇", "Township"),
+    "office": (2, "管理处", "Administrative office"),
+    "community": (3, "社区", "Community"),
+    "village": (3, "村", "Village"),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    vocabulary: str  # one of VOCABULARIES
+    zh: str
+    id: str
+    en: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    publisher: str
+    published: dt.date
+    language: str
+    section: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    def citation(self) -> str:
+        """A full citation in the style readers copy into reports."""
+        parts = [self.publisher, f"《{self.title}》", self.published.isoformat()]
+        if self.section:
+            parts.append(self.section)
+        return "，".join(parts) + "。"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    en: str
+    level: str
+    parent: str | None = None
+    short: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def level_zh(self) -> str:
+        return LEVELS[self.level][1]
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    group: str
+    label: str
+    en: str
+    value: float
+    unit: str
+    year: int
+    source: str
+    qualifier: str | None = None
+    locator: str | None = None
+
+    @property
+    def display(self) -> str:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return f"{value}{self.qualifier or ''}{self.unit}"
+
+
+@dataclass
+class Model:
+    slug: str
+    path: str  # as shown to people, e.g. docs/models/meizi-xiaowu.md
+    src_uri: str  # relative to docs/, e.g. models/meizi-xiaowu.md
+    title: str
+    kind: str
+    place: str
+    dimensions: list[str]
+    themes: list[str]
+    summary: str
+    status: str
+    sources: list[Citation]
+    body: str
+    body_line: int = 1
+    aliases: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    since: int | None = None
+    recognition: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    draft: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        """Every name the model is known by: title first, then aliases."""
+        return [self.title, *self.aliases]
+
+    def terms(self) -> list[tuple[str, str]]:
+        """(vocabulary, zh label) pairs, for indexes and ranking."""
+        return [
+            ("kinds", self.kind),
+            *(("dimensions", t) for t in self.dimensions),
+            *(("themes", t) for t in self.themes),
+            *(("problems", t) for t in self.problems),
+        ]
+
+
+@dataclass
+class Catalogue:
+    models: dict[str, Model]
+    places: dict[str, Place]
+    sources: dict[str, Source]
+    vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
+    figures: list[Figure] = field(default_factory=list)
+
+    def term(self, vocabulary: str, zh: str) -> Term:
+        return self.vocabulary[vocabulary][zh]
+
+    def place_path(self, place_id: str) -> list[Place]:
+        """The place and its ancestors, from the top down."""
+        chain = []
+        current: str | None = place_id
+        while current is not None and current in self.places:
+            chain.append(self.places[current])
+            current = self.places[current].parent
+        return list(reversed(chain))
+
+    def children(self, place_id: str) -> list[Place]:
+        return [p for p in self.places.values() if p.parent == place_id]
+
+    def published(self) -> list[Model]:
+        """Models readers see in indexes, sorted by slug for deterministic output."""
+        return [m for _, m in sorted(self.models.items()) if not m.draft]

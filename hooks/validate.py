@@ -1,0 +1,27 @@
+"""Load and validate the catalogue before MkDocs reads or writes any page.
+
+Thin on purpose: the checks live in :mod:`govcat`; this only finds the folders and turns a
+:class:`govcat.CatalogueError` into the MkDocs way of failing a build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import state
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import govcat
+
+
+@event_priority(100)  # before every plugin: nothing is built, and nothing written, from invalid content
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    state.catalogue = None
+    try:
+        state.catalogue = govcat.load(config.docs_dir, root / "data", root=root)
+    except govcat.CatalogueError as exc:
+        raise PluginError(str(exc)) from None
+    return config
