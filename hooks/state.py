@@ -7,8 +7,10 @@ the start of every build (and every `mkdocs serve` rebuild) by :mod:`validate`.
 from __future__ import annotations
 
 from govcat import Catalogue
+from govcat.graph import Graph
 
 catalogue: Catalogue | None = None
+graph: Graph | None = None
 
 
 def get() -> Catalogue:

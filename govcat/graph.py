@@ -1,0 +1,89 @@
+"""The link graph of the catalogue: related models, backlinks and same-place lists.
+
+Related models are ranked through an inverted index (term -> models) rather than by comparing
+every pair, so the cost grows with the number of shared terms, not with the square of the
+catalogue. Everything is deterministic: ties are broken by slug.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .linker import Linker, explicit_links
+from .model import Catalogue, Model
+
+MAX_RELATED = 6
+MAX_SAME_PLACE = 8
+# A term shared by very many models says little about how close two of them are (like a stop
+# word); skipping such postings also bounds the work per model as the catalogue grows.
+MAX_POSTING = 100
+WEIGHTS = {"problems": 3, "themes": 2, "dimensions": 1, "kinds": 1, "place": 3, "parent": 1}
+
+
+@dataclass
+class Graph:
+    related: dict[str, list[str]] = field(default_factory=dict)
+    mentions: dict[str, list[str]] = field(default_factory=dict)  # slug -> slugs it mentions or links
+    backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug -> slugs mentioning it
+    same_place: dict[str, list[str]] = field(default_factory=dict)
+    linked_bodies: dict[str, str] = field(default_factory=dict)
+
+
+def inverted_index(models: list[Model], catalogue: Catalogue) -> dict[tuple[str, str], list[str]]:
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m in models:
+        for term in m.terms():
+            index[term].append(m.slug)
+        index[("place", m.place)].append(m.slug)
+        parent = catalogue.places[m.place].parent
+        if parent:
+            index[("parent", parent)].append(m.slug)
+    return index
+
+
+def rank_related(model: Model, index: dict, catalogue: Catalogue, limit: int = MAX_RELATED) -> list[str]:
+    """Explicit ``related`` first, in the author's order, then by shared terms and place."""
+    published = catalogue.models
+    chosen = [s for s in model.related if s in published and not published[s].draft][:limit]
+    scores: dict[str, int] = defaultdict(int)
+    keys = [*model.terms(), ("place", model.place)]
+    parent = catalogue.places[model.place].parent
+    if parent:
+        keys.append(("parent", parent))
+    for key in keys:
+        posting = index.get(key, ())
+        if len(posting) > MAX_POSTING:
+            continue
+        weight = WEIGHTS[key[0]]
+        for slug in posting:
+            scores[slug] += weight
+    scores.pop(model.slug, None)
+    ranked = sorted((s for s in scores if s not in chosen), key=lambda s: (-scores[s], s))
+    return chosen + ranked[: limit - len(chosen)]
+
+
+def build(catalogue: Catalogue) -> Graph:
+    models = catalogue.published()
+    graph = Graph()
+    index = inverted_index(models, catalogue)
+    names = {name: m.slug for m in models for name in m.names}
+    linker = Linker.from_names(names)
+    backlinks: dict[str, list[str]] = defaultdict(list)
+    by_place: dict[str, list[str]] = defaultdict(list)
+    for m in models:
+        by_place[m.place].append(m.slug)
+    for m in catalogue.models.values():  # drafts get links too, so their preview looks right
+        body, mentioned = linker.link(m.body, m.slug)
+        graph.linked_bodies[m.slug] = body
+        if m.draft:
+            continue
+        targets = list(dict.fromkeys([*explicit_links(m.body), *mentioned]))
+        targets = [t for t in targets if t != m.slug and t in catalogue.models and not catalogue.models[t].draft]
+        graph.mentions[m.slug] = targets
+        for t in targets:
+            backlinks[t].append(m.slug)
+        graph.related[m.slug] = rank_related(m, index, catalogue)
+        graph.same_place[m.slug] = [s for s in by_place[m.place] if s != m.slug]
+    graph.backlinks = {slug: sorted(v) for slug, v in backlinks.items()}
+    return graph

@@ -1,0 +1,32 @@
+"""Render HTML fragments from the templates in ``overrides/partials/`` for the hook modules.
+
+Uses the theme's own Jinja loader and the ``url`` filter, so links come out relative to the
+page being built, with autoescaping on (the theme's environment has it off).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+_env = {}
+
+
+def render(config: MkDocsConfig, template: str, page: Page, **data) -> str:
+    key = id(config)
+    if key not in _env:
+        _env.clear()
+        env = config.theme.get_env()
+        env.autoescape = True
+        _env[key] = env
+    base_url = get_relative_url(".", page.url)
+    return _env[key].get_template(template).render(page=page, base_url=base_url, config=config, **data)
+
+
+def edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
+    """The link that opens ``repo_path`` (a file, or a folder ending in /) on the code host."""
+    if not config.repo_url:
+        return None
+    verb = "tree" if repo_path.endswith("/") else "edit"
+    return f"{config.repo_url.rstrip('/')}/{verb}/main/{repo_path}"
