@@ -23,6 +23,7 @@ REGISTRY_FILES = {
     "figures": "figures.yml",
 }
 MODELS_DIR = "models"
+FIGURE_MEASURES = {"count": "数量，画成条形图", "rank": "名次", "level": "等级"}
 
 VOCAB_NAMES = {
     "dimensions": ("五治维度词表", "five-dimensions vocabulary"),
@@ -205,8 +206,9 @@ def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]
     for name in VOCABULARIES:
         if name not in data:
             c.problems.append(Problem(shown, "missing-key", None, name, {
-                "hint_zh": f"{name} 词表，每项含 zh、id、en、description。",
-                "hint_en": f"the {name} list, each term with zh, id, en, description."}))
+                "example": f"{name}: [{{zh: …, id: …, en: …, description: …}}]",
+                "hint_zh": "每个词条含 zh、id、en、description。",
+                "hint_en": "Each term has zh, id, en and description."}))
             continue
         seen_zh: dict[str, str] = {}
         seen_id: dict[str, str] = {}
@@ -234,6 +236,9 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> l
         if problems or not entry:
             continue
         _check_refs(c, shown, entry, "source", sources, line_of, ("来源登记", "source registry", "data/sources.yml"))
+        if entry.get("measure") is not None:
+            _check_refs(c, shown, entry, "measure", FIGURE_MEASURES, line_of,
+                        ("度量类型", "measures", "data/figures.yml"))
         if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             figures.append(Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__}))
     return figures

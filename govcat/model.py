@@ -76,16 +76,24 @@ class Figure:
     label: str
     en: str
     value: float
-    unit: str
     year: int
     source: str
+    unit: str | None = None
     qualifier: str | None = None
     locator: str | None = None
+    measure: str | None = None  # count (default) | rank | level
+    text: str | None = None  # the source's own wording
+
+    @property
+    def charted(self) -> bool:
+        return (self.measure or "count") == "count"
 
     @property
     def display(self) -> str:
+        if self.text:
+            return self.text
         value = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{value}{self.qualifier or ''}{self.unit}"
+        return f"{value}{self.qualifier or ''}{self.unit or ''}"
 
 
 @dataclass

@@ -59,8 +59,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "missing-key": (
         "缺少必填字段 {field}。",
         "Required field {field} is missing.",
-        "添加 {field}：{hint_zh}",
-        "Add {field}: {hint_en}",
+        "添加这一行，例如 {example}。{hint_zh}",
+        "Add the line, e.g. {example}. {hint_en}",
     ),
     "wrong-type": (
         "字段 {field} 的值 {value} 类型不对：应为{expected_zh}，实际是{actual_zh}。",

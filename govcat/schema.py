@@ -122,8 +122,8 @@ def check(
         line = line_of(f.name, None)
         if f.name not in data or data[f.name] is None:
             if f.required:
-                problems.append(Problem(path, "missing-key", None, f.name,
-                                        {"hint_zh": f.hint_zh or f.example, "hint_en": f.hint_en or f.example}))
+                problems.append(Problem(path, "missing-key", line, f.name,
+                                        {"hint_zh": f.hint_zh, "hint_en": f.hint_en, "example": f.example}))
             continue
         value = data[f.name]
         if not _is_valid(f.type, value):
@@ -247,11 +247,13 @@ FIGURE: tuple[Field, ...] = (
     Field("label", "text", required=True, nonempty=True, example="label: 上报网格服务事件"),
     Field("en", "text", required=True, nonempty=True, example="en: Grid service events reported"),
     Field("value", "number", required=True, example="value: 3901"),
-    Field("unit", "text", required=True, nonempty=True, example="unit: 件"),
+    Field("unit", "text", nonempty=True, example="unit: 件"),
     Field("qualifier", "text", example="qualifier: 余"),
     Field("year", "int", required=True, example="year: 2021"),
     Field("source", "id", required=True, example="source: jkq-2022-pingan-huimou"),
     Field("locator", "text", nonempty=True, example="locator: 第二部分"),
+    Field("measure", "text", example="measure: rank"),
+    Field("text", "text", nonempty=True, example="text: 位居全市第三"),
 )
 
 PAGE: tuple[Field, ...] = (

@@ -264,19 +264,26 @@ def bar_rows(items: list[tuple[str, float, str]]) -> list[dict]:
 
 
 def statistics_page(c: Catalogue, models: list[Model]) -> PageSpec:
+    """Groups of two or more counts become bar charts; ranks, levels and single figures a table."""
     groups: dict[str, list] = {}
     for f in c.figures:
         groups.setdefault(f.group, []).append(f)
-    source_charts = [{"title": name, "rows": bar_rows([(f.label, f.value, f.display) for f in figs]),
-                      "sources": sorted({f.source for f in figs})} for name, figs in groups.items()]
+    charts, facts = [], []
+    for name, figs in groups.items():
+        if len(figs) > 1 and all(f.charted for f in figs):
+            charts.append({"title": name, "rows": bar_rows([(f.label, f.value, f.display) for f in figs]),
+                           "sources": sorted({f.source for f in figs})})
+        else:
+            facts.extend({"group": name, "label": f.label, "value": f.display, "year": f.year, "source": f.source}
+                         for f in figs)
     counts = Counter(t for m in models for t in m.terms())
     own = []
     for vocabulary, (title, _) in VOCAB_TITLES.items():
-        own.append({"title": f"模式数{title.replace('按', '·按')}",
+        own.append({"title": f"模式数 · {title}",
                     "rows": bar_rows([(t.zh, counts[(vocabulary, t.zh)], str(counts[(vocabulary, t.zh)]))
                                       for t in c.vocabulary[vocabulary].values() if counts[(vocabulary, t.zh)]])})
     return PageSpec("statistics.md", "数据统计", "来源中的2021年平安建设数据，以及本库的收录统计。", "statistics",
-                    {"source_charts": source_charts, "own_charts": own, "total": len(models),
+                    {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
                      "sources": {s.id: s.citation() for s in c.sources.values()}},
                     intro=f"上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {len(models)} 个模式的分布。",
                     edit="data/figures.yml", in_nav=True)

@@ -1,0 +1,152 @@
+"""Build the real site strictly into a temporary folder and read it as a person would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, build_site
+
+import govcat
+
+REQUIRED_TITLES = [
+    "红色驿站", "五民一体", "网格微治理", "群贤断家事", "梅子小屋", "和事佬调解室", "8090先锋队", "暖心房调解室",
+    "满天星志愿者", "红色业委会", "网格“瘦身”微治理", "雪亮工程", "立体化治安防控体系", "十大平安创建",
+]
+SPAM = "影音先锋"
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def catalogue() -> govcat.Catalogue:
+    return govcat.load(ROOT / "docs", ROOT / "data", root=ROOT)
+
+
+def test_every_model_page_has_summary_and_cited_source(built_site):
+    c = catalogue()
+    assert len(c.models) >= 25
+    for slug, m in c.models.items():
+        page = soup(built_site, f"models/{slug}")
+        assert page.find("h1").get_text(strip=True) == m.title
+        assert page.find("meta", attrs={"name": "description"})["content"] == m.summary
+        header = page.select_one(".gm-header")
+        assert m.summary in header.get_text()
+        sources_section = page.find(id="来源")
+        assert sources_section is not None, f"{slug}: no 来源 heading"
+        cites = sources_section.find_next("ul").get_text()
+        for cite in m.sources:
+            assert c.sources[cite.source].title in cites, f"{slug}: citation missing"
+
+
+def test_the_models_the_source_describes_are_all_there():
+    titles = {m.title for m in catalogue().models.values()} | {a for m in catalogue().models.values() for a in m.aliases}
+    missing = [t for t in REQUIRED_TITLES if t not in titles]
+    assert not missing
+
+
+def test_spam_never_reaches_the_site(built_site):
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".json", ".csv", ".txt", ".xml"}:
+            assert SPAM not in path.read_text(encoding="utf-8", errors="ignore"), path
+
+
+def test_chinese_headings_get_readable_anchors(built_site):
+    page = soup(built_site, "models/meizi-xiaowu")
+    ids = [h["id"] for h in page.select("article h2[id]")]
+    assert "概况" in ids and "主要做法" in ids
+    assert not any(i.startswith("_") for i in ids)
+
+
+def test_models_stay_out_of_the_navigation(built_site):
+    page = soup(built_site, "catalogue")
+    nav_links = [a.get("href", "") for a in page.select("nav.md-nav--primary a")]
+    assert not any("models/" in href for href in nav_links)
+
+
+def test_invalid_content_fails_before_anything_is_written(project, tmp_path, caplog):
+    bad = project / "docs" / "models" / "meizi-xiaowu.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("place: ", "place: nowhere-", 1), encoding="utf-8")
+    site = tmp_path / "never"
+    try:
+        build_site(project, site)
+    except Exception:  # MkDocs logs the PluginError, then aborts
+        assert "docs/models/meizi-xiaowu.md:4 [place]" in caplog.text
+        assert "不在地点登记中" in caplog.text and "not in the place registry" in caplog.text
+    else:
+        raise AssertionError("the build should have failed")
+    assert not site.exists()
+
+
+NEW_MODEL = """---
+title: 测试驿站
+aliases: [测试小站]
+kind: 模式
+place: meizishi-shequ
+dimensions: [自治强基]
+themes: [{theme}]
+problems: [{problem}]
+summary: 用于检验新页面自动出现在所有索引中的测试模式。
+status: 状态不明
+sources: [jkq-2022-pingan-huimou]
+---
+
+## 概况
+
+测试驿站学习了梅子小屋和五民一体的做法。
+
+## 来源
+"""
+
+
+def test_a_new_page_appears_everywhere_it_belongs(project, tmp_path):
+    c = govcat.load(project / "docs", project / "data", root=project)
+    theme = c.models["meizi-xiaowu"].themes[0]
+    problem = next(iter(c.vocabulary["problems"]))
+    (project / "docs" / "models" / "ceshi-yizhan.md").write_text(
+        NEW_MODEL.format(theme=theme, problem=problem), encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    href = "models/ceshi-yizhan/"
+
+    def links_to_new(url: str) -> bool:
+        return any(a.get("href", "").endswith("ceshi-yizhan/") for a in soup(site, url).select("article a"))
+
+    assert links_to_new("catalogue")
+    assert links_to_new(f"dimensions/{c.term('dimensions', '自治强基').id}")
+    assert links_to_new(f"themes/{c.term('themes', theme).id}")
+    assert links_to_new(f"problems/{c.term('problems', problem).id}")
+    assert links_to_new(f"kinds/{c.term('kinds', '模式').id}")
+    assert links_to_new("places/meizishi-shequ")
+    assert links_to_new("places/jingkaiqu")  # listed under the parent place too
+    data = json.loads((site / "data" / "catalogue.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] and any(m["slug"] == "ceshi-yizhan" for m in data["models"])
+    raw = (site / "data" / "catalogue.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert any(row[1] == "测试驿站" for row in rows[1:])
+    assert "测试驿站 " in (site / "data" / "jieba-userdict.txt").read_text(encoding="utf-8")
+    assert "测试小站 " in (site / "data" / "jieba-userdict.txt").read_text(encoding="utf-8")
+    for target in ("meizi-xiaowu", "wumin-yiti"):
+        backlinks = soup(site, f"models/{target}").find(id="gm-backlinks").find_parent("section")
+        assert any(a.get("href", "").endswith("ceshi-yizhan/") for a in backlinks.find_all("a")), target
+    body = soup(site, href.rstrip("/")).select_one("article")
+    mention_links = {a.get_text(): a["href"] for a in body.select("p a")}
+    assert mention_links.get("梅子小屋", "").endswith("meizi-xiaowu/")
+    assert mention_links.get("五民一体", "").endswith("wumin-yiti/")
+
+
+def test_generated_pages_are_not_written_into_docs(built_site):
+    assert not (ROOT / "docs" / "catalogue.md").exists()
+    assert not (ROOT / "docs" / "themes").exists()
+    assert (built_site / "catalogue" / "index.html").exists()
+
+
+def test_generated_pages_edit_links_point_at_their_data(built_site):
+    edit = soup(built_site, "themes").select_one("a.md-content__button[href]")
+    assert edit is not None and edit["href"].endswith("data/vocabulary.yml")
+    edit = soup(built_site, "places").select_one("a.md-content__button[href]")
+    assert edit["href"].endswith("data/places.yml")
