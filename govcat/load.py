@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import frontmatter, schema
-from .model import LEVELS, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term
+from .model import LEVELS, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term, Translation
 from .problems import CatalogueError, Problem, display_path
 
 REGISTRY_FILES = {
@@ -245,6 +245,28 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> l
 
 
 SLUG_HINT = re.compile(r"[^a-z0-9]+")
+# page.LANG.md: a translation of page.md. Only English is translated by hand; Traditional is generated.
+TRANSLATED = ("en",)
+LANG_SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
+
+
+def split_language(name: str) -> tuple[str, str | None]:
+    """('meizi-xiaowu', 'en') for meizi-xiaowu.en.md; ('meizi-xiaowu', None) for meizi-xiaowu.md."""
+    m = LANG_SUFFIX.match(name)
+    return (m["base"], m["lang"]) if m else (name.removesuffix(".md"), None)
+
+
+def check_language_suffix(c: _Collector, path: Path) -> str | None:
+    """The translation language of a file, or None; reports Traditional or unknown suffixes."""
+    _, lang = split_language(path.name)
+    if lang is None:
+        return None
+    if lang.lower().replace("_", "-") in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
+        c.problems.append(Problem(c.show(path), "committed-traditional", None, None, {"value": path.name}))
+    elif lang not in TRANSLATED:
+        c.problems.append(Problem(c.show(path), "unknown-language", None, None,
+                                  {"value": lang, "allowed": ", ".join(TRANSLATED)}))
+    return lang
 
 
 def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str, Model]:
@@ -253,6 +275,8 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
     vocab_reg = {name: (*VOCAB_NAMES[name], "data/vocabulary.yml") for name in VOCABULARIES}
     pending: list[tuple[str, list, Callable]] = []
     for path in sorted((docs_dir / MODELS_DIR).glob("*.md")):
+        if check_language_suffix(c, path) is not None:
+            continue  # translations are loaded by load_translations
         shown = c.show(path)
         slug = path.stem
         if not schema.KEBAB.match(slug):
@@ -315,11 +339,33 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
     return models
 
 
+def load_translations(c: _Collector, docs_dir: Path, models: dict[str, Model]) -> None:
+    for path in sorted((docs_dir / MODELS_DIR).glob("*.*.md")):
+        base, lang = split_language(path.name)
+        if lang not in TRANSLATED:
+            continue
+        shown = c.show(path)
+        if base not in models:
+            c.problems.append(Problem(shown, "orphan-translation", None, None,
+                                      {"value": path.name, "base": f"{base}.md"}))
+            continue
+        doc, problems = frontmatter.parse(shown, _read(path))
+        if not problems and not doc.has_front_matter:
+            problems = [Problem(shown, "frontmatter-missing", 1)]
+        problems = problems or schema.check(shown, doc.meta, schema.TRANSLATION, doc.line_of)
+        c.problems.extend(problems)
+        if not problems:
+            models[base].translations[lang] = Translation(
+                lang=lang, title=doc.meta["title"].strip(), summary=" ".join(doc.meta["summary"].split()),
+                body=doc.body, body_line=doc.body_line, path=shown, src_uri=f"{MODELS_DIR}/{path.name}")
+
+
 def check_pages(c: _Collector, docs_dir: Path) -> None:
     """Front matter of every other Markdown page must parse too, and stay within its small schema."""
     for path in sorted(docs_dir.rglob("*.md")):
         if path.parent == docs_dir / MODELS_DIR:
             continue
+        check_language_suffix(c, path)
         shown = c.show(path)
         doc, problems = frontmatter.parse(shown, _read(path))
         c.problems.extend(problems)
@@ -337,6 +383,7 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
     figures = load_figures(c, data_dir, sources)
     catalogue = Catalogue(models={}, places=places, sources=sources, vocabulary=vocabulary, figures=figures)
     catalogue.models = load_models(c, docs_dir, catalogue)
+    load_translations(c, docs_dir, catalogue.models)
     check_pages(c, docs_dir)
     if c.problems:
         raise CatalogueError(c.problems)

@@ -96,6 +96,19 @@ class Figure:
         return f"{value}{self.qualifier or ''}{self.unit or ''}"
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A hand translation of a model page, e.g. docs/models/meizi-xiaowu.en.md."""
+
+    lang: str
+    title: str
+    summary: str
+    body: str
+    path: str
+    src_uri: str
+    body_line: int = 1
+
+
 @dataclass
 class Model:
     slug: str
@@ -117,6 +130,7 @@ class Model:
     recognition: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     draft: bool = False
+    translations: dict[str, Translation] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:

@@ -44,6 +44,24 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "从版本库恢复它；登记文件放在 data/ 目录下。",
         "Restore it from the repository; registry files live in data/.",
     ),
+    "orphan-translation": (
+        "译文 {value} 没有对应的简体中文页面 {base}。",
+        "The translation {value} has no Simplified-Chinese page {base}.",
+        "先创建简体页面，或把译文改成对应页面的文件名。",
+        "Create the Simplified page first, or rename the translation after its page.",
+    ),
+    "committed-traditional": (
+        "繁体中文页面 {value} 不应提交：繁体版在构建时由简体自动转换生成。",
+        "The Traditional-Chinese page {value} must not be committed: Traditional pages are generated from the Simplified source at build time.",
+        "删除这个文件，修改对应的简体页面；转换有误的词请加到 data/glossary-zh-hant.yml。",
+        "Delete this file and edit the Simplified page; add mis-converted terms to data/glossary-zh-hant.yml.",
+    ),
+    "unknown-language": (
+        "文件名中的语言 {value} 不是本站的翻译语言（{allowed}）。",
+        "The language {value} in the file name is not one of the site's translated languages ({allowed}).",
+        "译文文件名写成 页面名.en.md。",
+        "Name translations page.en.md.",
+    ),
     "not-mapping": (
         "{what} 应是“键: 值”的映射，实际是 {actual}。",
         "{what} must be a mapping of key: value, got {actual}.",

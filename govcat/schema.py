@@ -205,6 +205,11 @@ MODEL: tuple[Field, ...] = (
     Field("draft", "bool", example="draft: true"),
 )
 
+TRANSLATION: tuple[Field, ...] = (
+    Field("title", "text", required=True, nonempty=True, max_length=80, example="title: Meizi Hut (Meizi Xiaowu)"),
+    Field("summary", "text", required=True, nonempty=True, max_length=200, example="summary: One sentence."),
+)
+
 CITATION: tuple[Field, ...] = (
     Field("id", "id", required=True, example="id: jkq-2022-pingan-huimou"),
     Field("locator", "text", nonempty=True, example="locator: 第二部分"),

@@ -2,26 +2,30 @@
 
 Each function returns dicts and lists that an HTML template can render without further
 logic. URLs are site-relative directory URLs (``models/meizi-xiaowu/``); the template layer
-makes them relative to the page being rendered.
+makes them relative to the page being rendered. Text goes through a :class:`Localizer`, so
+the same views serve every language.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .graph import MAX_SAME_PLACE, Graph
+from .i18n import Localizer
 from .model import LEVELS, Catalogue, Model
 
 SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
+SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
 PENDING = "待补充"
 TERM_DIRS = {"dimensions": "dimensions", "themes": "themes", "problems": "problems", "kinds": "kinds"}
 VOCAB_TITLES = {
-    "dimensions": ("按五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
-    "themes": ("按主题", "按工作主题查找模式。"),
-    "problems": ("按问题", "按要解决的问题查找：遇到这类问题时，别人是怎么做的。"),
-    "kinds": ("按类型", "模式、机制、平台、专项行动、理念与综述。"),
+    "dimensions": ("五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
+    "themes": ("主题", "按工作主题查找模式。"),
+    "problems": ("问题", "按要解决的问题查找：遇到这类问题时，别人是怎么做的。"),
+    "kinds": ("类型", "模式、机制、平台、专项行动、理念与综述。"),
 }
 
 
@@ -55,141 +59,216 @@ class PageSpec:
     in_nav: bool = False
 
     def markdown(self) -> str:
-        desc = self.description.replace("\n", " ").replace('"', "”")
-        return f'---\ntitle: "{self.title}"\ndescription: "{desc}"\n---\n\n{self.intro}\n'
+        meta = {"title": self.title, "description": " ".join(self.description.split())}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.intro}\n"  # JSON is valid YAML
 
 
-def _term_link(c: Catalogue, vocabulary: str, zh: str) -> dict:
-    term = c.term(vocabulary, zh)
-    return {"label": term.zh, "en": term.en, "url": term_url(vocabulary, term.id), "id": term.id}
+class Views:
+    """Builds the view data of one language."""
+
+    def __init__(self, c: Catalogue, g: Graph, loc: Localizer | None = None):
+        self.c, self.g, self.loc = c, g, loc or Localizer()
+
+    def t(self, text: str, **params) -> str:
+        return self.loc.t(text, **params)
+
+    def term_link(self, vocabulary: str, zh: str) -> dict:
+        term = self.c.term(vocabulary, zh)
+        return {"label": self.loc.term(term), "url": term_url(vocabulary, term.id), "id": term.id}
+
+    def place_links(self, place_id: str) -> list[dict]:
+        return [{"label": self.loc.place(p), "url": place_url(p.id), "id": p.id} for p in self.c.place_path(place_id)]
+
+    def card(self, m: Model) -> dict:
+        """The short form of a model used in every list."""
+        c, loc = self.c, self.loc
+        return {
+            "slug": m.slug,
+            "title": loc.title(m),
+            "summary": loc.summary(m),
+            "translated": loc.translated(m),
+            "url": model_url(m.slug),
+            "kind": self.term_link("kinds", m.kind),
+            "place": loc.place(c.places[m.place]),
+            "place_url": place_url(m.place),
+            "places": [p.id for p in c.place_path(m.place)],
+            "dimensions": [self.term_link("dimensions", t) for t in m.dimensions],
+            "themes": [self.term_link("themes", t) for t in m.themes],
+            "problems": [self.term_link("problems", t) for t in m.problems],
+        }
+
+    def header(self, m: Model) -> dict:
+        """The header card of a model page."""
+        status = self.c.term("statuses", m.status)
+        return {
+            **self.card(m),
+            "aliases": m.aliases if not self.loc.english else [m.title, *m.aliases],
+            "place_path": self.place_links(m.place),
+            "status": {"label": self.loc.term(status), "description": status.description},
+            "since": m.since,
+            "recognition": m.recognition,
+            "sources": [{"id": s.source, "title": self.c.sources[s.source].title, "url": source_url(s.source),
+                         "locator": s.locator} for s in m.sources],
+            "draft": m.draft,
+        }
+
+    def footer(self, m: Model) -> dict:
+        """相关模式, 提及本页 and 同地区 for a model page."""
+        same = self.g.same_place.get(m.slug, [])
+        models = self.c.models
+        return {
+            "related": [self.card(models[s]) for s in self.g.related.get(m.slug, [])],
+            "backlinks": [self.card(models[s]) for s in self.g.backlinks.get(m.slug, [])],
+            "same_place": [self.card(models[s]) for s in same[:MAX_SAME_PLACE]],
+            "same_place_total": len(same),
+            "place": {"label": self.loc.place(self.c.places[m.place]), "url": place_url(m.place)},
+        }
+
+    def pages(self) -> list[PageSpec]:
+        """Every generated page of the site."""
+        models = self.c.published()
+        n = len(models)
+        return [
+            PageSpec("catalogue.md", self.t("模式目录"),
+                     self.t("全部 {n} 个基层治理模式，可按问题、五治维度、主题、地区和类型筛选。", n=n),
+                     "catalogue", {"cards": [self.card(m) for m in models], "facets": self.facets(models)},
+                     intro=self.t("本库收录 {n} 个模式。用下面的筛选找到与你的问题相关的做法；每个模式页都注明来源。", n=n),
+                     edit="docs/models/", in_nav=True),
+            *self.term_pages(models),
+            *self.place_pages(models),
+            self.statistics_page(models),
+            self.todo_page(),
+            self.sources_page(models),
+        ]
+
+    def facets(self, models: list[Model]) -> list[dict]:
+        used = Counter(t for m in models for t in m.terms())
+        out = []
+        for vocabulary, (label, _) in VOCAB_TITLES.items():
+            options = [{"id": t.id, "label": self.loc.term(t), "count": used[(vocabulary, t.zh)]}
+                       for t in self.c.vocabulary[vocabulary].values() if used[(vocabulary, t.zh)]]
+            out.append({"name": vocabulary, "label": self.t(label), "options": options})
+        place_count = Counter(p.id for m in models for p in self.c.place_path(m.place))
+        out.append({"name": "places", "label": self.t("地区"), "options": [
+            {"id": p.id, "label": ("　" * (len(self.c.place_path(p.id)) - 1)) + self.loc.place(p),
+             "count": place_count[p.id]} for p in place_order(self.c) if place_count[p.id]]})
+        return out
+
+    def term_pages(self, models: list[Model]) -> list[PageSpec]:
+        pages = []
+        for vocabulary, (title, intro) in VOCAB_TITLES.items():
+            members: dict[str, list[dict]] = {zh: [] for zh in self.c.vocabulary[vocabulary]}
+            for m in models:
+                for v, zh in m.terms():
+                    if v == vocabulary:
+                        members[zh].append(self.card(m))
+            terms = [{**self.term_link(vocabulary, zh), "description": self.c.term(vocabulary, zh).description,
+                      "count": len(members[zh])} for zh in self.c.vocabulary[vocabulary]]
+            d = TERM_DIRS[vocabulary]
+            pages.append(PageSpec(f"{d}/index.md", self.t(title), self.t(intro), "term-index",
+                                  {"terms": terms, "vocabulary": vocabulary},
+                                  intro=self.t(intro), edit="data/vocabulary.yml", in_nav=True))
+            for zh, cards in members.items():
+                term = self.c.term(vocabulary, zh)
+                label = self.loc.term(term)
+                intro_text = term.description + ("" if self.loc.english else f"\n\n*English: {term.en}*")
+                if self.loc.english:
+                    intro_text = f"*{term.zh}* — {term.description}"
+                pages.append(PageSpec(
+                    f"{d}/{term.id}.md", label, term.description if not self.loc.english else f"{label}: {term.zh}",
+                    "term", {"cards": cards, "parent": {"label": self.t(title), "url": f"{d}/"}},
+                    intro=intro_text, edit="data/vocabulary.yml"))
+        return pages
+
+    def place_pages(self, models: list[Model]) -> list[PageSpec]:
+        c = self.c
+        by_place: dict[str, list[Model]] = {p: [] for p in c.places}
+        for m in models:
+            by_place[m.place].append(m)
+
+        def total(pid: str) -> int:
+            return len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
+
+        tree = [{"id": p.id, "label": self.loc.place(p), "level": self.t(p.level_zh), "url": place_url(p.id),
+                 "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
+        pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：区 → 乡镇/管理处 → 社区/村。"),
+                          "place-index", {"tree": tree},
+                          intro=self.t("按地区浏览：点击地名查看当地的模式。只收录来源中出现的地点。"),
+                          edit="data/places.yml", in_nav=True)]
+        for p in c.places.values():
+            below = [self.card(m) for ch in descendants(c, p.id) for m in by_place[ch]]
+            name = self.loc.place(p)
+            other = p.name if self.loc.english else p.en
+            intro = f"{name}（{self.t(p.level_zh)}，{other}）。" if not self.loc.english else f"{name} ({p.name})."
+            if p.note:
+                intro += f'\n\n!!! info "{self.t("说明")}"\n    {self.t(p.note)}'
+            pages.append(PageSpec(
+                f"places/{p.id}.md", name, self.t("{place}的基层治理模式。", place=name), "place",
+                {"path": self.place_links(p.id),
+                 "children": [{"label": self.loc.place(ch), "url": place_url(ch.id), "count": total(ch.id)}
+                              for ch in sorted(c.children(p.id), key=lambda x: x.id)],
+                 "cards": [self.card(m) for m in by_place[p.id]], "below": below},
+                intro=intro, edit="data/places.yml"))
+        return pages
+
+    def statistics_page(self, models: list[Model]) -> PageSpec:
+        """Groups of two or more counts become bar charts; ranks, levels and single figures a table."""
+        en = self.loc.english
+        groups: dict[str, list] = {}
+        for f in self.c.figures:
+            groups.setdefault(f.group, []).append(f)
+        charts, facts = [], []
+        for name, figs in groups.items():
+            if len(figs) > 1 and all(f.charted for f in figs):
+                charts.append({"title": name, "rows": bar_rows([(f.en if en else f.label, f.value, f.display)
+                                                                for f in figs]),
+                               "sources": sorted({f.source for f in figs})})
+            else:
+                facts.extend({"label": f.en if en else f.label, "value": f.display, "year": f.year,
+                              "source": f.source} for f in figs)
+        counts = Counter(t for m in models for t in m.terms())
+        own = []
+        for vocabulary, (title, _) in VOCAB_TITLES.items():
+            own.append({"title": self.t("模式数 · 按{what}", what=self.t(title)),
+                        "rows": bar_rows([(self.loc.term(t), counts[(vocabulary, t.zh)], str(counts[(vocabulary, t.zh)]))
+                                          for t in self.c.vocabulary[vocabulary].values()
+                                          if counts[(vocabulary, t.zh)]])})
+        return PageSpec("statistics.md", self.t("数据统计"), self.t("来源中的2021年平安建设数据，以及本库的收录统计。"),
+                        "statistics", {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
+                                       "sources": {s.id: s.citation() for s in self.c.sources.values()}},
+                        intro=self.t("上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {n} 个模式的分布。",
+                                     n=len(models)),
+                        edit="data/figures.yml", in_nav=True)
+
+    def todo_page(self) -> PageSpec:
+        rows = []
+        for slug, m in sorted(self.c.models.items()):
+            g = [self.t(x, name=self.t(n)) for x, n in gaps(m)]
+            if m.draft:
+                g.insert(0, self.t("草稿（draft: true），未发布"))
+            if "en" not in m.translations:
+                g.append(self.t("缺英文译本"))
+            if g:
+                rows.append({"title": self.loc.title(m), "url": model_url(slug), "path": m.path, "gaps": g,
+                             "draft": m.draft})
+        return PageSpec("todo.md", self.t("待完善"), self.t("给维护者：哪些页面缺少哪些内容。"), "todo", {"rows": rows},
+                        intro=self.t("这里列出仍待补充的内容。欢迎依据可靠来源补充，参见[参与贡献](contribute.md)。"),
+                        edit="docs/models/", in_nav=True)
+
+    def sources_page(self, models: list[Model]) -> PageSpec:
+        entries = []
+        for s in self.c.sources.values():
+            citing = [self.card(m) for m in models if any(x.source == s.id for x in m.sources)]
+            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url, "note": s.note,
+                            "cards": citing})
+        return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
+                        {"entries": entries},
+                        intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
+                        edit="data/sources.yml", in_nav=True)
 
 
-def place_links(c: Catalogue, place_id: str) -> list[dict]:
-    return [{"label": p.name, "en": p.en, "url": place_url(p.id), "id": p.id} for p in c.place_path(place_id)]
-
-
-def card(c: Catalogue, m: Model) -> dict:
-    """The short form of a model used in every list."""
-    return {
-        "slug": m.slug,
-        "title": m.title,
-        "summary": m.summary,
-        "url": model_url(m.slug),
-        "kind": _term_link(c, "kinds", m.kind),
-        "place": c.places[m.place].name,
-        "place_url": place_url(m.place),
-        "places": [p.id for p in c.place_path(m.place)],
-        "dimensions": [_term_link(c, "dimensions", t) for t in m.dimensions],
-        "themes": [_term_link(c, "themes", t) for t in m.themes],
-        "problems": [_term_link(c, "problems", t) for t in m.problems],
-    }
-
-
-def header(c: Catalogue, m: Model) -> dict:
-    """The header card of a model page."""
-    return {
-        **card(c, m),
-        "aliases": m.aliases,
-        "place_path": place_links(c, m.place),
-        "status": _term_link_plain(c, "statuses", m.status),
-        "since": m.since,
-        "recognition": m.recognition,
-        "sources": [{"id": s.source, "title": c.sources[s.source].title, "url": source_url(s.source),
-                     "locator": s.locator} for s in m.sources],
-        "draft": m.draft,
-    }
-
-
-def _term_link_plain(c: Catalogue, vocabulary: str, zh: str) -> dict:
-    term = c.term(vocabulary, zh)
-    return {"label": term.zh, "en": term.en, "description": term.description}
-
-
-def footer(c: Catalogue, g: Graph, m: Model) -> dict:
-    """相关模式, 提及本页 and 同地区 for a model page."""
-    same = g.same_place.get(m.slug, [])
-    return {
-        "related": [card(c, c.models[s]) for s in g.related.get(m.slug, [])],
-        "backlinks": [card(c, c.models[s]) for s in g.backlinks.get(m.slug, [])],
-        "same_place": [card(c, c.models[s]) for s in same[:MAX_SAME_PLACE]],
-        "same_place_total": len(same),
-        "place": {"label": c.places[m.place].name, "url": place_url(m.place)},
-    }
-
-
-def citations_markdown(c: Catalogue, m: Model) -> str:
-    """The 来源 section's list: full citations from the source registry."""
-    lines = []
-    for cite in m.sources:
-        src = c.sources[cite.source]
-        where = f"（{cite.locator}）" if cite.locator else ""
-        lines.append(f"- {src.citation()}{where}")
-    return "\n".join(lines)
-
-
-def add_citations(c: Catalogue, m: Model, body: str) -> str:
-    """Fill the body's ``## 来源`` section with the citations (adding the heading if missing)."""
-    cites = citations_markdown(c, m)
-    heading = re.compile(r"^##\s+来源\s*$", re.M)
-    match = heading.search(body)
-    if not match:
-        return body.rstrip() + f"\n\n## 来源\n\n{cites}\n"
-    return body[: match.end()] + f"\n\n{cites}\n" + body[match.end() :]
-
-
-def sections(body: str) -> dict[str, str]:
-    """H2 sections of a body: heading -> text."""
-    parts = re.split(r"^##\s+(.+?)\s*$", body, flags=re.M)
-    return {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
-
-
-def gaps(m: Model) -> list[str]:
-    """What a maintainer could still add to a model page."""
-    found = sections(m.body)
-    out = []
-    for name in SECTIONS[:-1]:
-        if name not in found:
-            out.append(f"缺少“{name}”")
-        elif not found[name] or PENDING in found[name]:
-            out.append(f"“{name}”待补充")
-    if any(not s.locator for s in m.sources):
-        out.append("来源未注明出处位置")
-    return out
-
-
-def catalogue_pages(c: Catalogue, g: Graph) -> list[PageSpec]:
-    """Every generated page of the site."""
-    models = c.published()
-    cards = [card(c, m) for m in models]
-    pages = [
-        PageSpec("catalogue.md", "模式目录", f"全部 {len(models)} 个基层治理模式，可按问题、五治维度、主题、地区和类型筛选。",
-                 "catalogue", {"cards": cards, "facets": facets(c, models)}, edit="docs/models/", in_nav=True,
-                 intro=f"本库收录 {len(models)} 个模式。用下面的筛选找到与你的问题相关的做法；每个模式页都注明来源。"),
-        *term_pages(c, models),
-        *place_pages(c, models),
-        statistics_page(c, models),
-        todo_page(c),
-        sources_page(c, models),
-    ]
-    return pages
-
-
-def facets(c: Catalogue, models: list[Model]) -> list[dict]:
-    used = Counter(t for m in models for t in m.terms())
-    out = []
-    for vocabulary, (label, _) in VOCAB_TITLES.items():
-        options = [{"id": t.id, "label": t.zh, "count": used[(vocabulary, t.zh)]}
-                   for t in c.vocabulary[vocabulary].values() if used[(vocabulary, t.zh)]]
-        out.append({"name": vocabulary, "label": label.removeprefix("按"), "options": options})
-    place_count = Counter(p for m in models for p in (x.id for x in c.place_path(m.place)))
-    out.append({"name": "places", "label": "地区", "options": [
-        {"id": p.id, "label": ("　" * (len(c.place_path(p.id)) - 1)) + p.name, "count": place_count[p.id]}
-        for p in _place_order(c) if place_count[p.id]]})
-    return out
-
-
-def _place_order(c: Catalogue) -> list:
-    """Places depth-first, children by name: the order of a nested list."""
+def place_order(c: Catalogue) -> list:
+    """Places depth-first, children by level then id: the order of a nested list."""
     out = []
 
     def walk(pid: str | None):
@@ -201,59 +280,11 @@ def _place_order(c: Catalogue) -> list:
     return out
 
 
-def term_pages(c: Catalogue, models: list[Model]) -> list[PageSpec]:
-    pages = []
-    for vocabulary, (title, intro) in VOCAB_TITLES.items():
-        members: dict[str, list[dict]] = {zh: [] for zh in c.vocabulary[vocabulary]}
-        for m in models:
-            for v, zh in m.terms():
-                if v == vocabulary:
-                    members[zh].append(card(c, m))
-        terms = [{**_term_link(c, vocabulary, zh), "description": c.term(vocabulary, zh).description,
-                  "count": len(members[zh])} for zh in c.vocabulary[vocabulary]]
-        d = TERM_DIRS[vocabulary]
-        pages.append(PageSpec(f"{d}/index.md", title.removeprefix("按") if vocabulary != "dimensions" else "五治维度",
-                              intro, "term-index", {"terms": terms, "vocabulary": vocabulary},
-                              intro=intro, edit="data/vocabulary.yml", in_nav=True))
-        for zh, cards in members.items():
-            term = c.term(vocabulary, zh)
-            pages.append(PageSpec(
-                f"{d}/{term.id}.md", term.zh, term.description, "term",
-                {"cards": cards, "term": {"label": term.zh, "en": term.en}, "parent": {"label": title, "url": f"{d}/"}},
-                intro=f"{term.description}\n\n*English: {term.en}*", edit="data/vocabulary.yml"))
-    return pages
-
-
-def place_pages(c: Catalogue, models: list[Model]) -> list[PageSpec]:
-    by_place: dict[str, list[Model]] = {p: [] for p in c.places}
-    for m in models:
-        by_place[m.place].append(m)
-
-    def total(pid: str) -> int:
-        return len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
-
-    tree = [{"id": p.id, "label": p.name, "level": p.level_zh, "url": place_url(p.id),
-             "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in _place_order(c)]
-    pages = [PageSpec("places/index.md", "地区", "按地区查找模式：区 → 乡镇/管理处 → 社区/村。", "place-index",
-                      {"tree": tree}, intro="按地区浏览：点击地名查看当地的模式。只收录来源中出现的地点。",
-                      edit="data/places.yml", in_nav=True)]
-    for p in c.places.values():
-        below = [card(c, m) for ch in _descendants(c, p.id) for m in by_place[ch]]
-        intro = f"{p.name}（{p.level_zh}，{p.en}）。" + (f"\n\n!!! info \"说明\"\n    {p.note}" if p.note else "")
-        pages.append(PageSpec(
-            f"places/{p.id}.md", p.name, f"{p.name}的基层治理模式。", "place",
-            {"path": place_links(c, p.id), "children": [{"label": ch.name, "url": place_url(ch.id), "count": total(ch.id)}
-                                                        for ch in sorted(c.children(p.id), key=lambda x: x.id)],
-             "cards": [card(c, m) for m in by_place[p.id]], "below": below},
-            intro=intro, edit="data/places.yml"))
-    return pages
-
-
-def _descendants(c: Catalogue, pid: str) -> list[str]:
+def descendants(c: Catalogue, pid: str) -> list[str]:
     out = []
     for ch in sorted(c.children(pid), key=lambda x: x.id):
         out.append(ch.id)
-        out.extend(_descendants(c, ch.id))
+        out.extend(descendants(c, ch.id))
     return out
 
 
@@ -263,51 +294,40 @@ def bar_rows(items: list[tuple[str, float, str]]) -> list[dict]:
     return [{"label": label, "value": text, "width": round(100 * v / top, 1)} for label, v, text in items]
 
 
-def statistics_page(c: Catalogue, models: list[Model]) -> PageSpec:
-    """Groups of two or more counts become bar charts; ranks, levels and single figures a table."""
-    groups: dict[str, list] = {}
-    for f in c.figures:
-        groups.setdefault(f.group, []).append(f)
-    charts, facts = [], []
-    for name, figs in groups.items():
-        if len(figs) > 1 and all(f.charted for f in figs):
-            charts.append({"title": name, "rows": bar_rows([(f.label, f.value, f.display) for f in figs]),
-                           "sources": sorted({f.source for f in figs})})
-        else:
-            facts.extend({"group": name, "label": f.label, "value": f.display, "year": f.year, "source": f.source}
-                         for f in figs)
-    counts = Counter(t for m in models for t in m.terms())
-    own = []
-    for vocabulary, (title, _) in VOCAB_TITLES.items():
-        own.append({"title": f"模式数 · {title}",
-                    "rows": bar_rows([(t.zh, counts[(vocabulary, t.zh)], str(counts[(vocabulary, t.zh)]))
-                                      for t in c.vocabulary[vocabulary].values() if counts[(vocabulary, t.zh)]])})
-    return PageSpec("statistics.md", "数据统计", "来源中的2021年平安建设数据，以及本库的收录统计。", "statistics",
-                    {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
-                     "sources": {s.id: s.citation() for s in c.sources.values()}},
-                    intro=f"上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {len(models)} 个模式的分布。",
-                    edit="data/figures.yml", in_nav=True)
+def citations_markdown(c: Catalogue, m: Model) -> str:
+    """The 来源 section's list: full citations from the source registry."""
+    lines = []
+    for cite in m.sources:
+        where = f"（{cite.locator}）" if cite.locator else ""
+        lines.append(f"- {c.sources[cite.source].citation()}{where}")
+    return "\n".join(lines)
 
 
-def todo_page(c: Catalogue) -> PageSpec:
-    rows = []
-    for slug, m in sorted(c.models.items()):
-        g = gaps(m)
-        if m.draft:
-            g.insert(0, "草稿（draft: true），未发布")
-        if g:
-            rows.append({"title": m.title, "url": model_url(slug), "path": m.path, "gaps": g, "draft": m.draft})
-    return PageSpec("todo.md", "待完善", "给维护者：哪些页面缺少哪些内容。", "todo", {"rows": rows},
-                    intro="这里列出仍待补充的内容。欢迎依据可靠来源补充，参见[参与贡献](contribute.md)。",
-                    edit="docs/models/", in_nav=True)
+def add_citations(c: Catalogue, m: Model, body: str, lang: str = "zh") -> str:
+    """Fill the body's sources section with the citations (adding the heading if missing)."""
+    name = SOURCES_HEADING.get(lang, SOURCES_HEADING["zh"])
+    cites = citations_markdown(c, m)
+    match = re.compile(rf"^##\s+{name}\s*$", re.M).search(body)
+    if not match:
+        return body.rstrip() + f"\n\n## {name}\n\n{cites}\n"
+    return body[: match.end()] + f"\n\n{cites}\n" + body[match.end() :]
 
 
-def sources_page(c: Catalogue, models: list[Model]) -> PageSpec:
-    entries = []
-    for s in c.sources.values():
-        citing = [card(c, m) for m in models if any(x.source == s.id for x in m.sources)]
-        entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "publisher": s.publisher,
-                        "published": s.published.isoformat(), "section": s.section, "url": s.url, "note": s.note,
-                        "cards": citing})
-    return PageSpec("sources.md", "来源", "本库引用的全部来源，以及引用每个来源的页面。", "sources", {"entries": entries},
-                    intro="本库每条事实都注明来源。下面是全部来源及引用它们的页面。", edit="data/sources.yml", in_nav=True)
+def sections(body: str) -> dict[str, str]:
+    """H2 sections of a body: heading -> text."""
+    parts = re.split(r"^##\s+(.+?)\s*$", body, flags=re.M)
+    return {parts[i].strip(): parts[i + 1].strip() for i in range(1, len(parts) - 1, 2)}
+
+
+def gaps(m: Model) -> list[tuple[str, str]]:
+    """What a maintainer could still add to a model page: (message with {name}, section name)."""
+    found = sections(m.body)
+    out = []
+    for name in SECTIONS[:-1]:
+        if name not in found:
+            out.append(("缺少“{name}”", name))
+        elif not found[name] or PENDING in found[name]:
+            out.append(("“{name}”待补充", name))
+    if any(not s.locator for s in m.sources):
+        out.append(("来源未注明出处位置", ""))
+    return out

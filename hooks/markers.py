@@ -27,7 +27,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_) -> st
             raise PluginError(
                 f"docs/{page.file.src_uri}:{line}: 未知标记 gm:{name}；可用：{', '.join(markers.MARKERS)}。\n"
                 f"Unknown marker gm:{name}; known markers: {', '.join(markers.MARKERS)}.")
-        data = markers.MARKERS[name](state.get())
+        data = markers.MARKERS[name](state.get(), state.localizer)
         html = render.render(config, f"partials/markers/{name}.html", page, **data)
         return "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block
 

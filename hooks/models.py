@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from govcat import views
+from govcat.linker import Linker
 
 
 def _model(page: Page):
@@ -26,23 +27,42 @@ def on_page_markdown(markdown: str, page: Page, **_) -> str:
     model = _model(page)
     if model is None:
         return markdown
-    page.meta["description"] = model.summary
+    loc = state.localizer
+    page.meta["description"] = loc.summary(model)
+    translation = model.translations.get(loc.lang)
+    if translation is not None:
+        page.meta["title"] = translation.title
+        body, _ = _english_linker().link(markdown, model.slug)
+        return views.add_citations(state.get(), model, body, lang=loc.lang)
     body = state.graph.linked_bodies.get(model.slug, markdown)
     return views.add_citations(state.get(), model, body)
+
+
+_linkers: dict[int, Linker] = {}
+
+
+def _english_linker() -> Linker:
+    """English titles of translated models, and the Chinese names for quoted originals."""
+    key = id(state.graph)  # one linker per build
+    if key not in _linkers:
+        _linkers.clear()
+        models = state.get().published()
+        names = {n: m.slug for m in models for n in m.names}
+        names.update({state.localizer.title(m): m.slug for m in models})
+        _linkers[key] = Linker.from_names(names)
+    return _linkers[key]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_) -> str:
     model = _model(page)
     if model is None:
         return html
-    card = render.render(config, "partials/model-header.html", page, model=views.header(state.get(), model))
-    return card + html
+    return render.render(config, "partials/model-header.html", page, model=state.views.header(model)) + html
 
 
 @event_priority(-50)  # after the search plugin indexed page.content
 def on_page_context(context, page: Page, config: MkDocsConfig, **_):
     model = _model(page)
     if model is not None:
-        data = views.footer(state.get(), state.graph, model)
-        page.content += render.render(config, "partials/model-footer.html", page, **data)
+        page.content += render.render(config, "partials/model-footer.html", page, **state.views.footer(model))
     return context

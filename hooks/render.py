@@ -1,27 +1,33 @@
 """Render HTML fragments from the templates in ``overrides/partials/`` for the hook modules.
 
 Uses the theme's own Jinja loader and the ``url`` filter, so links come out relative to the
-page being built, with autoescaping on (the theme's environment has it off).
+page being built, with autoescaping on (the theme's environment has it off). Templates get
+``t()`` for interface text in the build's language; the result is converted for zh-Hant.
 """
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-_env = {}
+_env: dict = {}
 
 
 def render(config: MkDocsConfig, template: str, page: Page, **data) -> str:
-    key = id(config)
+    key = id(config.theme)
     if key not in _env:
         _env.clear()
         env = config.theme.get_env()
         env.autoescape = True
         _env[key] = env
     base_url = get_relative_url(".", page.url)
-    return _env[key].get_template(template).render(page=page, base_url=base_url, config=config, **data)
+    html = _env[key].get_template(template).render(
+        page=page, base_url=base_url, config=config, t=state.localizer.t, lang=state.language.code, **data)
+    return state.text(html)
 
 
 def edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
@@ -30,3 +36,11 @@ def edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
         return None
     verb = "tree" if repo_path.endswith("/") else "edit"
     return f"{config.repo_url.rstrip('/')}/{verb}/main/{repo_path}"
+
+
+def new_file_url(config: MkDocsConfig, repo_path: str) -> str | None:
+    """The link that starts a new file at ``repo_path`` on the code host (to add a translation)."""
+    if not config.repo_url:
+        return None
+    folder, _, name = repo_path.rpartition("/")
+    return f"{config.repo_url.rstrip('/')}/new/main/{folder}?filename={quote(name)}"

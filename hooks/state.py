@@ -1,19 +1,34 @@
 """What one build knows about the catalogue, shared by the hook modules.
 
-MkDocs loads each hook as its own module; they share this sibling module. It is reset at
-the start of every build (and every `mkdocs serve` rebuild) by :mod:`validate`.
+MkDocs loads each hook as its own module; they share this sibling module. The language hook
+sets the build's language first; the validate hook loads the catalogue; the others read both.
+Every build of every language starts afresh from ``on_config``.
 """
 
 from __future__ import annotations
 
 from govcat import Catalogue
 from govcat.graph import Graph
+from govcat.i18n import Converter, Language, Localizer
+from govcat.views import Views
 
 catalogue: Catalogue | None = None
 graph: Graph | None = None
+views: Views | None = None
+
+language: Language | None = None  # the language being built
+localizer: Localizer = Localizer()
+convert: Converter | None = None  # Simplified -> Traditional, for converted languages
+generated: set[str] = set()  # src_uris of the generated pages of this build
+pending: str | None = None  # language code the next build is for (set by the language hook)
 
 
 def get() -> Catalogue:
     if catalogue is None:  # pragma: no cover - the validate hook always runs first
-        raise RuntimeError("the catalogue was not loaded: is hooks/validate.py listed first under hooks:?")
+        raise RuntimeError("the catalogue was not loaded: is hooks/validate.py listed under hooks:?")
     return catalogue
+
+
+def text(value: str) -> str:
+    """Simplified text as this build's readers see it (converted for zh-Hant)."""
+    return convert(value) if convert else value

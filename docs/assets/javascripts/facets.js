@@ -28,7 +28,8 @@
       selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
       var qs = query.toString();
       history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
-      count.textContent = "显示 " + shown + " / " + cards.length + " 个模式";
+      count.textContent = (count.dataset.template || "{shown} / {total}")
+        .replace("{shown}", shown).replace("{total}", cards.length);
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
