@@ -29,3 +29,20 @@ def words(c: Catalogue) -> list[str]:
 
 def jieba_userdict(c: Catalogue) -> str:
     return "".join(f"{w} {FREQUENCY}\n" for w in words(c))
+
+
+def keywords(names: list[str]) -> list[str]:
+    """Search keywords of a model: its names and the words inside them.
+
+    The dictionary keeps 红色驿站 whole in the index, so a query for 驿站 alone would miss it;
+    jieba's search mode also yields the shorter words inside a name (红色, 驿站).
+    """
+    import jieba
+
+    found: dict[str, None] = {}
+    for name in names:
+        found.setdefault(name)
+        for word in jieba.cut_for_search(name):
+            if len(word) >= 2 and any(ch.isalnum() for ch in word):
+                found.setdefault(word)
+    return list(found)

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from govcat import views
+from govcat import searchdict, views
 from govcat.linker import Linker
 
 
@@ -29,6 +29,8 @@ def on_page_markdown(markdown: str, page: Page, **_) -> str:
         return markdown
     loc = state.localizer
     page.meta["description"] = loc.summary(model)
+    names = [*model.names, loc.title(model)] if loc.english else model.names
+    page.meta["tags"] = [state.text(k) for k in searchdict.keywords(names)]  # indexed, not shown
     translation = model.translations.get(loc.lang)
     if translation is not None:
         page.meta["title"] = translation.title

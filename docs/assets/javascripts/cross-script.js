@@ -1,19 +1,27 @@
-/* Search across Chinese scripts: a query typed in Traditional characters on the Simplified
- * site (or the other way round) is converted, character by character, to the script of this
- * site's search index before it reaches the search worker. The box keeps what the reader
- * typed. The map (assets/javascripts/script-map.js) is generated at build time from the
- * characters of this language's index. Material sends queries as {type: 2, data: "..."}. */
+/* Chinese queries, made to find what they should.
+ *
+ * 1. Either script: a query typed in Traditional characters on the Simplified site (or the
+ *    other way round) is converted, character by character, to the script of this site's
+ *    search index. The map (assets/javascripts/script-map.js) is generated at build time from
+ *    the characters of this language's index. The search box keeps what the reader typed.
+ * 2. Whole words: the theme segments a Chinese query against the words of the index, but never
+ *    tries a word that ends at the query's last character, so 梅子小屋 or 驿站 typed alone is cut
+ *    into shorter pieces. Each run of Chinese characters gets a closing 〇 that no word uses,
+ *    so the real last character can end a word; the 〇 itself matches nothing and is dropped.
+ *
+ * Material sends queries to its search worker as {type: 2, data: "..."}. */
 (function () {
+  var HAN = /(\p{sc=Han}+)/gu;
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
-    var map = window.gmScriptMap;
-    if (map && message && message.type === 2 && typeof message.data === "string") {
+    if (message && message.type === 2 && typeof message.data === "string") {
+      var map = window.gmScriptMap || {};
       var converted = "";
       for (var i = 0; i < message.data.length; i++) {
         var ch = message.data.charAt(i);
         converted += map[ch] || ch;
       }
-      message = { type: message.type, data: converted };
+      message = { type: message.type, data: converted.replace(HAN, "$1\u3007") };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
