@@ -104,6 +104,14 @@ class Localizer:
                 out = text
         return out.format(**params) if params else out
 
+    def content(self, text: str | None) -> str | None:
+        """Content text (a description, a locator): English where data/strings-en.yml has it,
+        else the Chinese original. Unlike :meth:`t`, a gap here is not an error: adding Chinese
+        content must never require touching the English strings."""
+        if text and self.english:
+            return self.strings.get(text, text)
+        return text
+
     def term(self, term: Term) -> str:
         return term.en if self.english else term.zh
 

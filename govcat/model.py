@@ -89,11 +89,13 @@ class Figure:
         return (self.measure or "count") == "count"
 
     @property
+    def number(self) -> str:
+        return str(int(self.value) if float(self.value).is_integer() else self.value)
+
+    @property
     def display(self) -> str:
-        if self.text:
-            return self.text
-        value = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{value}{self.qualifier or ''}{self.unit or ''}"
+        """As the source states it: 260余起, 1000多个."""
+        return self.text or f"{self.number}{self.qualifier or ''}{self.unit or ''}"
 
 
 @dataclass(frozen=True)

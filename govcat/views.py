@@ -104,11 +104,11 @@ class Views:
             **self.card(m),
             "aliases": m.aliases if not self.loc.english else [m.title, *m.aliases],
             "place_path": self.place_links(m.place),
-            "status": {"label": self.loc.term(status), "description": status.description},
+            "status": {"label": self.loc.term(status), "description": self.loc.content(status.description)},
             "since": m.since,
-            "recognition": m.recognition,
+            "recognition": [self.loc.content(r) for r in m.recognition],
             "sources": [{"id": s.source, "title": self.c.sources[s.source].title, "url": source_url(s.source),
-                         "locator": s.locator} for s in m.sources],
+                         "locator": self.loc.content(s.locator)} for s in m.sources],
             "draft": m.draft,
         }
 
@@ -162,7 +162,8 @@ class Views:
                 for v, zh in m.terms():
                     if v == vocabulary:
                         members[zh].append(self.card(m))
-            terms = [{**self.term_link(vocabulary, zh), "description": self.c.term(vocabulary, zh).description,
+            terms = [{**self.term_link(vocabulary, zh),
+                      "description": self.loc.content(self.c.term(vocabulary, zh).description),
                       "count": len(members[zh])} for zh in self.c.vocabulary[vocabulary]]
             d = TERM_DIRS[vocabulary]
             pages.append(PageSpec(f"{d}/index.md", self.t(title), self.t(intro), "term-index",
@@ -173,9 +174,9 @@ class Views:
                 label = self.loc.term(term)
                 intro_text = term.description + ("" if self.loc.english else f"\n\n*English: {term.en}*")
                 if self.loc.english:
-                    intro_text = f"*{term.zh}* — {term.description}"
+                    intro_text = f"{self.loc.content(term.description)}\n\n*中文: {term.zh}*"
                 pages.append(PageSpec(
-                    f"{d}/{term.id}.md", label, term.description if not self.loc.english else f"{label}: {term.zh}",
+                    f"{d}/{term.id}.md", label, self.loc.content(term.description),
                     "term", {"cards": cards, "parent": {"label": self.t(title), "url": f"{d}/"}},
                     intro=intro_text, edit="data/vocabulary.yml"))
         return pages
@@ -201,7 +202,7 @@ class Views:
             other = p.name if self.loc.english else p.en
             intro = f"{name}（{self.t(p.level_zh)}，{other}）。" if not self.loc.english else f"{name} ({p.name})."
             if p.note:
-                intro += f'\n\n!!! info "{self.t("说明")}"\n    {self.t(p.note)}'
+                intro += f'\n\n!!! info "{self.t("说明")}"\n    {self.loc.content(p.note)}'
             pages.append(PageSpec(
                 f"places/{p.id}.md", name, self.t("{place}的基层治理模式。", place=name), "place",
                 {"path": self.place_links(p.id),
@@ -218,13 +219,22 @@ class Views:
         for f in self.c.figures:
             groups.setdefault(f.group, []).append(f)
         charts, facts = [], []
+
+        def shown(f) -> str:
+            if not en:
+                return f.display
+            if f.text:
+                return self.loc.content(f.text)
+            unit = self.loc.content(f.unit) or ""
+            return " ".join(x for x in ("more than" if f.qualifier else "", f.number, unit) if x)
+
         for name, figs in groups.items():
             if len(figs) > 1 and all(f.charted for f in figs):
-                charts.append({"title": name, "rows": bar_rows([(f.en if en else f.label, f.value, f.display)
+                charts.append({"title": self.loc.content(name), "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
                                                                 for f in figs]),
                                "sources": sorted({f.source for f in figs})})
             else:
-                facts.extend({"label": f.en if en else f.label, "value": f.display, "year": f.year,
+                facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": f.year,
                               "source": f.source} for f in figs)
         counts = Counter(t for m in models for t in m.terms())
         own = []
