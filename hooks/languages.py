@@ -12,6 +12,7 @@ See README for why this is a hook and not the i18n plugins.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -34,7 +35,11 @@ _translated: set[str] = set()  # src_uris whose English file replaced the Chines
 
 
 def _languages(config: MkDocsConfig) -> list[i18n.Language]:
-    return i18n.languages(config.extra.get("languages") or [{"code": "zh", "name": "简体中文"}])
+    """The configured languages; SITE_LANGUAGES=zh (a comma list) builds only some, e.g. for the
+    benchmark or a quick preview. The source language always comes first."""
+    langs = i18n.languages(config.extra.get("languages") or [{"code": "zh", "name": "简体中文"}])
+    wanted = [x.strip() for x in os.environ.get("SITE_LANGUAGES", "").split(",") if x.strip()]
+    return [x for i, x in enumerate(langs) if i == 0 or not wanted or x.code in wanted]
 
 
 @event_priority(110)  # before every other hook: they all read the build's language
