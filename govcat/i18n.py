@@ -97,7 +97,7 @@ class Localizer:
 
     def t(self, text: str, **params) -> str:
         out = text
-        if self.english:
+        if self.english and text:
             out = self.strings.get(text)
             if out is None:
                 self.missing.add(text)

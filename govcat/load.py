@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter, schema
+from . import frontmatter, guard, schema
 from .model import LEVELS, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term, Translation
 from .problems import CatalogueError, Problem, display_path
 
@@ -385,6 +385,7 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
     catalogue.models = load_models(c, docs_dir, catalogue)
     load_translations(c, docs_dir, catalogue.models)
     check_pages(c, docs_dir)
+    c.problems.extend(guard.check_tree(c.root, docs_dir, data_dir))
     if c.problems:
         raise CatalogueError(c.problems)
     return catalogue

@@ -18,8 +18,9 @@ def _terms(c: Catalogue, loc: Localizer, vocabulary: str) -> dict:
 
 def _places(c: Catalogue, loc: Localizer) -> dict:
     used = Counter(m.place for m in c.published())
-    places = [p for p in c.places.values() if used[p.id] and p.level in ("township", "office", "community", "village")]
-    return {"terms": [{"label": loc.place(p), "url": place_url(p.id), "count": used[p.id]} for p in places]}
+    places = [p for p in c.places.values() if used[p.id] and p.level != "city"]
+    return {"terms": [{"label": (p.short and not loc.english and p.short) or loc.place(p), "url": place_url(p.id),
+                       "count": used[p.id]} for p in places]}
 
 
 def _counts(c: Catalogue, loc: Localizer) -> dict:

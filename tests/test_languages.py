@@ -135,7 +135,7 @@ def test_language_switcher_leads_to_the_same_page(built_site, rel):
 @pytest.mark.parametrize("lang", ["", "zh-Hant/", "en/"])
 def test_each_language_has_its_own_compact_search_index(built_site, lang):
     raw = (built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "\\u" not in raw
+    assert not re.search(r"(?<!\\)\\u[0-9a-fA-F]{4}", raw), "\\uXXXX escapes instead of UTF-8"
     docs = json.loads(raw)["docs"]
     locations = [d["location"] for d in docs]
     assert len(locations) == len(set(locations)), "duplicate entries"
