@@ -228,3 +228,11 @@ def test_other_pages_front_matter_is_parsed_loudly(tree):
     (tree / "docs" / "about.md").write_text("---\ntitle: [unclosed\n---\n\n# 关于\n", encoding="utf-8")
     p = only(problems(tree), "yaml-syntax")
     assert p.path == "docs/about.md" and p.line == 2
+
+
+def test_a_draft_may_wait_for_its_source_but_a_published_page_may_not(tree):
+    no_source = MODEL.replace("sources:\n  - id: jkq-2022-pingan-huimou\n    locator: 第二部分\n", "sources: []\n")
+    write_model(tree, no_source.replace("status:", "draft: true\nstatus:"))
+    assert load(tree / "docs", tree / "data", root=tree).models["meizi-xiaowu"].draft
+    write_model(tree, no_source)
+    assert only(problems(tree), "empty").field == "sources"
