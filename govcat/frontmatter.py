@@ -70,10 +70,7 @@ def parse_yaml(path: str, raw: str, *, first_line: int = 1, body: str = "", body
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        return doc, [Problem(path, "yaml-syntax", line=line, params={"detail": detail})]
+        return doc, [syntax_problem(path, exc, first_line)]
     if data is None:
         return doc, []
     if not isinstance(data, dict):
@@ -105,7 +102,12 @@ def load_yaml_file(path: str, text: str) -> tuple[object, yaml.Node | None, list
     try:
         return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader), []
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        return None, None, [Problem(path, "yaml-syntax", line=line, params={"detail": detail})]
+        return None, None, [syntax_problem(path, exc, 1)]
+
+
+def syntax_problem(path: str, exc: yaml.YAMLError, first_line: int) -> Problem:
+    """A YAML error as a Problem on the file's own line (``first_line`` is where the YAML starts)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = first_line + mark.line if mark is not None else first_line
+    detail = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    return Problem(path, "yaml-syntax", line=line, params={"detail": detail})

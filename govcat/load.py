@@ -304,7 +304,7 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
         if not any(p.field == "sources" for p in problems):
             for i, item in enumerate(meta["sources"]):
                 item = {"id": item} if isinstance(item, str) else item
-                sub = schema.check(shown, item, schema.CITATION, lambda k, _i=None, i=i: line_of("sources", i))
+                sub = schema.check(shown, item, schema.CITATION, lambda k, _i=None, i=i, lo=line_of: lo("sources", i))
                 c.problems.extend(Problem(p.path, p.code, p.line, f"sources.{p.field}", p.params) for p in sub)
                 citations.append(Citation(item["id"], item.get("locator")))
             _check_refs(c, shown, meta, "sources", catalogue.sources, line_of,
@@ -336,7 +336,7 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
             if target == slug:
                 c.problems.append(Problem(shown, "self-related", line_of("related", i), "related", {"value": target}))
         _check_refs(c, shown, {"related": [r for r in related if r != slug]}, "related", models,
-                    lambda k, i=None: line_of("related", i),
+                    lambda k, i=None, lo=line_of: lo("related", i),
                     ("模式页", "model pages", f"docs/{MODELS_DIR}/"))
     return models
 

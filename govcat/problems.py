@@ -52,7 +52,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     ),
     "committed-traditional": (
         "繁体中文页面 {value} 不应提交：繁体版在构建时由简体自动转换生成。",
-        "The Traditional-Chinese page {value} must not be committed: Traditional pages are generated from the Simplified source at build time.",
+        "The Traditional-Chinese page {value} must not be committed: "
+        "Traditional pages are generated from the Simplified source at build time.",
         "删除这个文件，修改对应的简体页面；转换有误的词请加到 data/glossary-zh-hant.yml。",
         "Delete this file and edit the Simplified page; add mis-converted terms to data/glossary-zh-hant.yml.",
     ),

@@ -144,5 +144,6 @@ def test_each_language_has_its_own_compact_search_index(built_site, lang):
 
 
 def test_each_language_has_its_own_404(built_site):
-    for lang, words in (("", "首页"), ("zh-Hant", "首頁"), ("en", "Home")):
-        assert (built_site / lang / "404.html").exists()
+    for lang, html_lang in (("", "zh"), ("zh-Hant", "zh-Hant"), ("en", "en")):
+        page = html(built_site, f"{lang}/404.html".lstrip("/"))
+        assert page.find("html")["lang"] == html_lang
