@@ -1,0 +1,81 @@
+"""Search as a reader uses it: type a query, read the results, per language and across scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="module")
+def search(browser, site_url):
+    """search(language_root, query) -> [(title, href)] of the pages in the result list."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+
+    def run(root: str, query: str) -> list[tuple[str, str]]:
+        page.goto(site_url + root, wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # the theme listens to key events; fill() alone may look empty to it
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        items = page.locator("li.md-search-result__item > a.md-search-result__link")
+        results = []
+        for i in range(items.count()):
+            link = items.nth(i)
+            title = link.locator("h1, h2").first.inner_text().replace("\u200b", "").strip()
+            results.append((title, link.get_attribute("href")))
+        return results
+
+    yield run
+    context.close()
+
+
+def titles(results) -> list[str]:
+    return [t for t, _ in results]
+
+
+@pytest.mark.parametrize(("root", "query", "expected"), [
+    ("", "驛站", "红色驿站"),  # Traditional typed on the Simplified site
+    ("", "驿站", "红色驿站"),  # a word inside a name the dictionary keeps whole
+    ("", "紅色驛站", "红色驿站"),
+    ("", "五民一体", "五民一体"),  # the dictionary keeps the name one search term
+    ("", "和事佬调解室", "“和事佬”调解室"),
+    ("zh-Hant/", "红色驿站", "紅色驛站"),  # Simplified typed on the Traditional site
+    ("zh-Hant/", "紅色驛站", "紅色驛站"),
+    ("zh-Hant/", "群贤断家事", "群賢斷家事"),
+    ("en/", "Red Post Station", "Red Post Station (Hongse Yizhan)"),
+])
+def test_query_finds_the_page_first(search, root, query, expected):
+    assert titles(search(root, query))[0] == expected
+
+
+@pytest.mark.parametrize(("root", "query", "expected"), [
+    ("", "調解", "“和事佬”调解室"),
+    ("", "調解", "“暖心房”调解室"),
+    ("zh-Hant/", "调解", "“和事佬”調解室"),
+    ("", "8090先锋队", "“8090”先锋队"),  # an alias
+    ("", "网格瘦身微治理", "网格“瘦身”微治理"),  # an alias without the quotes
+    ("", "梅子柿社区", "梅子小屋"),  # a place name finds the model there
+    ("", "长石桥村", "五民一体"),
+    ("zh-Hant/", "長石橋村", "五民一體"),
+    ("", "家庭矛盾", "群贤断家事"),  # a problem word finds the models that address it
+    ("", "电信网络诈骗", "打击电信网络诈骗犯罪专项行动"),
+])
+def test_query_finds_the_page_among_the_first_results(search, root, query, expected):
+    assert expected in titles(search(root, query))[:8]
+
+
+@pytest.mark.parametrize("root", ["", "zh-Hant/", "en/"])
+def test_results_come_from_this_language_only_and_once(search, site_url, root):
+    results = search(root, "调解" if root != "en/" else "mediation")
+    hrefs = [href for _, href in results]
+    assert len(hrefs) == len(set(hrefs)), "a page is listed twice"
+    prefix = site_url + root
+    for href in hrefs:
+        assert href.startswith(prefix), href
+        rest = href[len(prefix):]
+        assert not rest.startswith(("zh-Hant/", "en/")), href
