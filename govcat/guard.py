@@ -76,6 +76,7 @@ _DOMAIN_TEXT = re.compile(
     r"(?::\d+)?(?:[/?#]\S*)?$")
 _YAML_KEY = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 _SPACE = re.compile(r"[^\S\n]+")  # white space within a line
+_NEWLINE = re.compile("\n")
 _REPEAT = re.compile(r"(.)\1{" + str(REPEAT_LIMIT - 1) + ",}")
 
 
@@ -403,7 +404,7 @@ def _check_spam(t: _Text, rules: Rules) -> Iterator[Problem]:
     found: dict[int, dict[str, str]] = {}  # line -> match -> category, in order of position
 
     def matches(text: str, pairs) -> None:
-        starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         for start, match, cat in pairs:
             found.setdefault(bisect.bisect_right(starts, start) - 1, {}).setdefault(match, cat)
 
