@@ -1,12 +1,14 @@
 """The link graph of the catalogue: related models, backlinks and same-place lists.
 
 Related models are ranked through an inverted index (term -> models) rather than by comparing
-every pair, so the cost grows with the number of shared terms, not with the square of the
-catalogue. Everything is deterministic: ties are broken by slug.
+every pair: each model reads the postings of its own terms, rarest first, up to a fixed budget,
+so the cost per model does not grow with the catalogue. Everything is deterministic: ties are
+broken by slug.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,9 +17,11 @@ from .model import Catalogue, Model
 
 MAX_RELATED = 6
 MAX_SAME_PLACE = 8
-# A term shared by very many models says little about how close two of them are (like a stop
-# word); skipping such postings also bounds the work per model as the catalogue grows.
-MAX_POSTING = 100
+# How many postings one model may read when ranking its related models. Shared terms are read
+# rarest first (a term few models share says most about how close they are), so the work per
+# model stays bounded however large the catalogue grows, and common terms still count when the
+# catalogue is small.
+SCAN_LIMIT = 600
 WEIGHTS = {"problems": 3, "themes": 2, "dimensions": 1, "kinds": 1, "place": 3, "parent": 1}
 
 
@@ -46,18 +50,21 @@ def rank_related(model: Model, index: dict, catalogue: Catalogue, limit: int = M
     """Explicit ``related`` first, in the author's order, then by shared terms and place."""
     published = catalogue.models
     chosen = [s for s in model.related if s in published and not published[s].draft][:limit]
-    scores: dict[str, int] = defaultdict(int)
+    scores: dict[str, float] = defaultdict(float)
     keys = [*model.terms(), ("place", model.place)]
     parent = catalogue.places[model.place].parent
     if parent:
         keys.append(("parent", parent))
-    for key in keys:
+    total = max(len(catalogue.models), 1)
+    scanned = 0
+    for key in sorted(set(keys), key=lambda k: (len(index.get(k, ())), k)):
         posting = index.get(key, ())
-        if len(posting) > MAX_POSTING:
-            continue
-        weight = WEIGHTS[key[0]]
+        if scanned and scanned + len(posting) > SCAN_LIMIT:
+            break
+        weight = WEIGHTS[key[0]] * math.log(1 + total / max(len(posting), 1))
         for slug in posting:
             scores[slug] += weight
+        scanned += len(posting)
     scores.pop(model.slug, None)
     ranked = sorted((s for s in scores if s not in chosen), key=lambda s: (-scores[s], s))
     return chosen + ranked[: limit - len(chosen)]

@@ -41,9 +41,9 @@ def test_explicit_related_come_first_in_author_order():
 def test_ranking_by_shared_terms_and_place_is_deterministic():
     c = catalogue(
         model("me", place="a", problems=("邻里纠纷",)),
-        model("same-problem", place="b", problems=("邻里纠纷",)),  # problem 3 + theme 2 + dim 1 + kind 1 + parent 1
-        model("same-place", place="a", themes=("其他",), dims=("法治保障",)),  # place 3 + kind 1 + parent 1
-        model("theme-only", place="qu", dims=("法治保障",)),  # theme 2 + kind 1
+        model("same-problem", place="b", problems=("邻里纠纷",)),  # shares the rare problem, and more
+        model("same-place", place="a", themes=("其他",), dims=("法治保障",)),  # shares the place
+        model("theme-only", place="qu", dims=("法治保障",)),  # theme and kind only
         model("also-theme", place="qu", dims=("法治保障",)),
     )
     related = graph.build(c).related["me"]
@@ -83,8 +83,11 @@ def test_same_place_lists_the_others_at_that_place():
     assert g.same_place["a1"] == ["a2"] and g.same_place["b1"] == []
 
 
-def test_very_common_terms_are_skipped_to_bound_the_work(monkeypatch):
-    monkeypatch.setattr(graph, "MAX_POSTING", 3)
+def test_rare_terms_are_read_first_and_the_work_is_bounded(monkeypatch):
+    monkeypatch.setattr(graph, "SCAN_LIMIT", 3)
     models = [model(f"m{i}", place="a" if i < 2 else "b") for i in range(5)]
     related = graph.build(catalogue(*models)).related
-    assert related["m0"] == ["m1"]  # shared dims/themes/kind exceed the posting cap; the place does not
+    assert related["m0"] == ["m1"]  # the place (2 models) is read; the terms shared by all 5 are not
+    monkeypatch.setattr(graph, "SCAN_LIMIT", 100)
+    assert graph.build(catalogue(*models)).related["m0"][0] == "m1"
+    assert len(graph.build(catalogue(*models)).related["m0"]) == 4
