@@ -113,7 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_) -> st
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = state.text(page.meta[key])
-    if page.meta.get("title"):
+    if state.convert and page.meta.get("title"):  # the converted title, in the nav and <title> too
         page.title = page.meta["title"]
     return state.text(markdown)
 

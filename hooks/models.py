@@ -1,7 +1,8 @@
 """Model pages: mention links and citations in the Markdown, header card, related blocks.
 
-The header card goes in before search indexes the page (so a place or problem word finds the
-model); 相关模式 / 提及本页 / 同地区 go in after it (so they never make duplicate hits).
+The header card and 相关模式 / 提及本页 / 同地区 go in after search has indexed the page, so
+other models' names never make duplicate hits; the model's own names, places, problems and
+themes are indexed as its keywords instead (so a place or problem word finds the model).
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ def on_page_markdown(markdown: str, page: Page, **_) -> str:
         return markdown
     loc = state.localizer
     page.meta["description"] = loc.summary(model)
-    names = [*model.names, loc.title(model)] if loc.english else model.names
-    page.meta["tags"] = [state.text(k) for k in searchdict.keywords(names)]  # indexed, not shown
+    page.meta["tags"] = [state.text(k) for k in _keywords(model)]  # indexed, not shown
     translation = model.translations.get(loc.lang)
     if translation is not None:
         page.meta["title"] = translation.title
@@ -55,16 +55,20 @@ def _english_linker() -> Linker:
     return _linkers[key]
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_) -> str:
-    model = _model(page)
-    if model is None:
-        return html
-    return render.render(config, "partials/model-header.html", page, model=state.views.header(model)) + html
+def _keywords(model) -> list[str]:
+    loc, c = state.localizer, state.get()
+    names = [*model.names, loc.title(model)] if loc.english else model.names
+    words = searchdict.keywords(names)
+    words += [loc.place(p) for p in c.place_path(model.place)[1:]]
+    words += [loc.term(c.term(v, zh)) for v, zh in model.terms() if v in ("problems", "themes")]
+    return list(dict.fromkeys(words))
 
 
 @event_priority(-50)  # after the search plugin indexed page.content
 def on_page_context(context, page: Page, config: MkDocsConfig, **_):
     model = _model(page)
     if model is not None:
-        page.content += render.render(config, "partials/model-footer.html", page, **state.views.footer(model))
+        header = render.render(config, "partials/model-header.html", page, model=state.views.header(model))
+        footer = render.render(config, "partials/model-footer.html", page, **state.views.footer(model))
+        page.content = header + page.content + footer
     return context
