@@ -6,8 +6,8 @@ without touching the catalogue.
 
 from __future__ import annotations
 
-from .load import load
+from .load import fingerprint, load
 from .model import Catalogue, Model
 from .problems import CatalogueError, Problem
 
-__all__ = ["Catalogue", "CatalogueError", "Model", "Problem", "load"]
+__all__ = ["Catalogue", "CatalogueError", "Model", "Problem", "fingerprint", "load"]

@@ -65,9 +65,15 @@ def rank_related(model: Model, index: dict, catalogue: Catalogue, limit: int = M
         for slug in posting:
             scores[slug] += weight
         scanned += len(posting)
-    scores.pop(model.slug, None)
-    ranked = sorted((s for s in scores if s not in chosen), key=lambda s: (-scores[s], s))
-    return chosen + ranked[: limit - len(chosen)]
+    for slug in (model.slug, *chosen):
+        scores.pop(slug, None)
+    wanted = limit - len(chosen)
+    if wanted <= 0 or not scores:
+        return chosen
+    # Only models scoring at least the wanted-th best score can make the list: sort those few.
+    threshold = sorted(scores.values(), reverse=True)[min(wanted, len(scores)) - 1]
+    ranked = sorted((s for s, v in scores.items() if v >= threshold), key=lambda s: (-scores[s], s))
+    return chosen + ranked[:wanted]
 
 
 def build(catalogue: Catalogue) -> Graph:

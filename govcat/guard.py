@@ -254,7 +254,24 @@ def load_rules(path: Path = PATTERNS_FILE) -> Rules:
 
 def _normalise(text: str) -> str:
     """What spam matching sees: NFKC (ＱＱ → qq), lower case, no white space (资 源 → 资源)."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _SPACE.sub("", _nfkc(text).lower())
+
+
+# Full-width punctuation that Chinese prose is full of, with its NFKC form. Replacing a character by
+# its NFKC form keeps the text compatibility-equivalent, so when the result is already in NFKC it *is*
+# the NFKC form of the text; the quick check tells, and anything else takes the full normalisation.
+_COMMON_NFKC = tuple((ch, unicodedata.normalize("NFKC", ch)) for ch in "，：；（）！？\u3000［］｛｝％＋－＝～")
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, about twice as fast on Chinese prose."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    out = text
+    for ch, nfkc in _COMMON_NFKC:
+        if ch in out:
+            out = out.replace(ch, nfkc)
+    return out if unicodedata.is_normalized("NFKC", out) else unicodedata.normalize("NFKC", text)
 
 
 class _Text:
@@ -265,17 +282,24 @@ class _Text:
         self.first_line = first_line
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.lines = self.text.split("\n")
-        self.starts = [0]
-        for line in self.lines[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
         self.yaml = path.endswith((".yml", ".yaml"))
         self.fm_end = -1  # index of the closing --- of front matter, if any
         if not self.yaml and first_line == 1 and self.lines and self.lines[0].lstrip("\ufeff").rstrip() == "---":
             self.fm_end = next((i for i in range(1, len(self.lines)) if self.lines[i].rstrip() in ("---", "...")), -1)
         self.masked = self._mask()
 
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Offset of each line's first character (only needed once something was found)."""
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
+
     def _mask(self) -> str:
         """The text with fenced and inline code blanked out, offsets and newlines kept."""
+        if "`" not in self.text and "~~~" not in self.text:
+            return self.text  # no fence and no inline code: nothing to blank out
         out: list[str] = []
         fence: str | None = None
         for line in self.lines:
@@ -355,7 +379,10 @@ def _describe(ch: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _suspect_chars() -> re.Pattern[str]:
     """Every character the character check may report, as one class, so clean text costs one search."""
-    points = {c for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp")}
+    # Format and separator characters live in planes 0, 1 and 14 (tags); scanning only those keeps
+    # start-up short (the whole code space takes half a second).
+    planes = (*range(0x20000), *range(0xE0000, 0xE1000))
+    points = {c for c in planes if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp")}
     points |= {ord(c) for c in INVISIBLE_LETTERS} | {*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)}
     for low, high in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F), (0xE000, 0xF8FF), (0xF0000, 0x10FFFF)):
         points.update(range(low, high + 1))
@@ -398,12 +425,14 @@ def _check_chars(t: _Text, rules: Rules) -> Iterator[Problem]:
 
 def _check_spam(t: _Text, rules: Rules) -> Iterator[Problem]:
     """Match the whole file at once (lines joined by newlines), then group what was found by line."""
-    lowered = unicodedata.normalize("NFKC", t.text).lower()
+    lowered = _nfkc(t.text).lower()
     if lowered.count("\n") != len(t.lines) - 1:  # pragma: no cover - NFKC never makes or removes newlines
         lowered = "\n".join(unicodedata.normalize("NFKC", line).lower() for line in t.lines)
     found: dict[int, dict[str, str]] = {}  # line -> match -> category, in order of position
 
     def matches(text: str, pairs) -> None:
+        if not pairs:
+            return
         starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         for start, match, cat in pairs:
             found.setdefault(bisect.bisect_right(starts, start) - 1, {}).setdefault(match, cat)
@@ -429,10 +458,9 @@ def _check_spam(t: _Text, rules: Rules) -> Iterator[Problem]:
 
 
 def _check_repeats(t: _Text) -> Iterator[Problem]:
-    for index, line in enumerate(t.lines):
-        for m in _REPEAT.finditer(line):
-            if m.group(1) not in REPEAT_EXEMPT:
-                yield t.problem("guard-repeated", index, char=_describe(m.group(1)), count=len(m.group(0)))
+    for m in _REPEAT.finditer(t.text):  # one search of the whole text: a run never crosses a line break
+        if m.group(1) not in REPEAT_EXEMPT:
+            yield t.problem("guard-repeated", t.line_of(m.start()), char=_describe(m.group(1)), count=len(m.group(0)))
 
 
 # --- HTML -------------------------------------------------------------------------------------------------
@@ -483,6 +511,8 @@ def _allowed_tags() -> str:
 
 def _check_links(t: _Text) -> Iterator[Problem]:
     text = t.masked
+    if "](" not in text and "://" not in text and "<" not in text and "]:" not in text:
+        return  # every link form below needs one of these: most prose has none
     checked: set[int] = set()
     refs: dict[str, str] = {}
     for m in _REF_DEF.finditer(text):

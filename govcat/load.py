@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -373,6 +374,37 @@ def check_pages(c: _Collector, docs_dir: Path) -> None:
         c.problems.extend(problems)
         if not problems and doc.has_front_matter:
             c.problems.extend(schema.check(shown, doc.meta, schema.PAGE, doc.line_of))
+
+
+def fingerprint(*folders: Path | str) -> tuple:
+    """Every file under ``folders`` with its size and change times: all that :func:`load` reads.
+
+    Equal fingerprints mean unchanged input, so a process that builds more than once (the language
+    builds run one after another; ``mkdocs serve`` rebuilds) can keep what it loaded and checked.
+    The status-change time is part of it: tools that restore a modification time cannot restore it.
+    """
+    found: list[tuple] = []
+    seen: set[tuple[int, int]] = set()  # folders already listed (a linked folder may lead back up)
+    stack = [os.fspath(f) for f in folders]
+    while stack:
+        top = stack.pop()
+        try:
+            st = os.stat(top)
+            entries = [] if (st.st_dev, st.st_ino) in seen else list(os.scandir(top))
+            seen.add((st.st_dev, st.st_ino))
+        except OSError:  # missing: load() reports it, and it may appear later
+            found.append((top, None, None, None))
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                    continue
+                st = entry.stat()
+                found.append((entry.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+            except OSError:  # a broken link
+                found.append((entry.path, None, None, None))
+    return tuple(sorted(found))
 
 
 def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = None) -> Catalogue:

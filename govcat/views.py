@@ -68,19 +68,38 @@ class Views:
 
     def __init__(self, c: Catalogue, g: Graph, loc: Localizer | None = None):
         self.c, self.g, self.loc = c, g, loc or Localizer()
+        # A model appears in many lists (catalogue, terms, places, sources, related blocks): its card,
+        # links and place path are worked out once per language. Templates never change them.
+        self._cards: dict[str, dict] = {}
+        self._term_links: dict[tuple[str, str], dict] = {}
+        self._place_links: dict[str, list[dict]] = {}
 
     def t(self, text: str, **params) -> str:
         return self.loc.t(text, **params)
 
     def term_link(self, vocabulary: str, zh: str) -> dict:
-        term = self.c.term(vocabulary, zh)
-        return {"label": self.loc.term(term), "url": term_url(vocabulary, term.id), "id": term.id}
+        link = self._term_links.get((vocabulary, zh))
+        if link is None:
+            term = self.c.term(vocabulary, zh)
+            link = {"label": self.loc.term(term), "url": term_url(vocabulary, term.id), "id": term.id}
+            self._term_links[(vocabulary, zh)] = link
+        return link
 
     def place_links(self, place_id: str) -> list[dict]:
-        return [{"label": self.loc.place(p), "url": place_url(p.id), "id": p.id} for p in self.c.place_path(place_id)]
+        links = self._place_links.get(place_id)
+        if links is None:
+            links = [{"label": self.loc.place(p), "url": place_url(p.id), "id": p.id} for p in self.c.place_path(place_id)]
+            self._place_links[place_id] = links
+        return links
 
     def card(self, m: Model) -> dict:
         """The short form of a model used in every list."""
+        card = self._cards.get(m.slug)
+        if card is None:
+            card = self._cards[m.slug] = self._card(m)
+        return card
+
+    def _card(self, m: Model) -> dict:
         c, loc = self.c, self.loc
         return {
             "slug": m.slug,
@@ -91,7 +110,7 @@ class Views:
             "kind": self.term_link("kinds", m.kind),
             "place": loc.place(c.places[m.place]),
             "place_url": place_url(m.place),
-            "places": [p.id for p in c.place_path(m.place)],
+            "places": [p["id"] for p in self.place_links(m.place)],
             "dimensions": [self.term_link("dimensions", t) for t in m.dimensions],
             "themes": [self.term_link("themes", t) for t in m.themes],
             "problems": [self.term_link("problems", t) for t in m.problems],
@@ -126,6 +145,8 @@ class Views:
 
     def pages(self) -> list[PageSpec]:
         """Every generated page of the site."""
+        from .printview import print_page  # printview builds on this module
+
         models = self.c.published()
         n = len(models)
         return [
@@ -139,6 +160,7 @@ class Views:
             self.statistics_page(models),
             self.todo_page(),
             self.sources_page(models),
+            print_page(self),
         ]
 
     def facets(self, models: list[Model]) -> list[dict]:

@@ -37,7 +37,7 @@ def _fresh_tmp() -> Path:
 @event_priority(90)  # after validate, before the search plugin reads its jieba dictionary
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalogue = state.get()
-    state.graph = graph.build(catalogue)
+    state.graph = state.reuse("graph", state.input_key, lambda: graph.build(catalogue))
     state.views = Views(catalogue, state.graph, state.localizer)
     tmp = _fresh_tmp()
     userdict = tmp / "jieba-userdict.txt"

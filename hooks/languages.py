@@ -11,9 +11,7 @@ See README for why this is a hook and not the i18n plugins.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from pathlib import Path
 
 import render
@@ -147,22 +145,28 @@ def _alternates(config: MkDocsConfig, url: str | None) -> list[dict]:
 
 @event_priority(50)  # before the theme renders: the switcher and hreflang links lead to this page
 def on_page_context(context, page: Page, config: MkDocsConfig, **_):
-    config.extra["alternate"] = _alternates(config, page.url)
+    _set_alternates(config, _alternates(config, page.url))
     return context
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     """404 pages are not Pages: their switcher leads to each language's home."""
     if template_name == "404.html":
-        config.extra["alternate"] = _alternates(config, None)
+        _set_alternates(config, _alternates(config, None))
     return context
 
 
-@event_priority(-60)  # after the search plugin wrote its index
+def _set_alternates(config: MkDocsConfig, alternates: list[dict]) -> None:
+    """The switcher reads ``extra.languages_here``. ``extra.alternate`` is only a flag that makes the
+    theme show it: were it the list, the theme would also write <link rel="alternate"> tags, and its
+    script would fetch a sitemap.xml for each of them on every page (from the published host, even
+    offline)."""
+    config.extra["alternate"] = True
+    config.extra["languages_here"] = alternates
+
+
+@event_priority(-200)  # last of all: every post-build step of this language has run on its own folder
 def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    _compact_search_index(site)
-    _write_script_map(site, state.language)
     if state.localizer.missing:
         log.warning("English strings missing from data/strings-en.yml / 英文界面文字缺失: "
                     + "; ".join(sorted(state.localizer.missing)))
@@ -175,35 +179,3 @@ def on_post_build(config: MkDocsConfig) -> None:
             build(config)
     finally:
         state.pending = None
-
-
-def _compact_search_index(site: Path) -> None:
-    """Material writes \\uXXXX escapes: six bytes for every Chinese character. Write UTF-8."""
-    path = site / "search" / "search_index.json"
-    if path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def _write_script_map(site: Path, lang: i18n.Language) -> None:
-    """A character map so a query typed in the other Chinese script finds this site's pages."""
-    path = site / "search" / "search_index.json"
-    if not path.exists():
-        return
-    chars = set(CJK.findall(path.read_text(encoding="utf-8")))
-    if lang.convert:  # the index is Traditional: map Simplified characters to it
-        to_other = i18n.Converter("t2s")
-    else:  # the index is Simplified: map Traditional characters to it
-        to_other = i18n.Converter("s2t")
-    mapping = {}
-    for ch in sorted(chars):
-        other = to_other(ch)
-        if other != ch and len(other) == 1 and other not in chars:
-            mapping.setdefault(other, ch)
-    out = site / "assets" / "javascripts" / "script-map.js"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("window.gmScriptMap=" + json.dumps(mapping, ensure_ascii=False, separators=(",", ":")) + ";\n",
-                   encoding="utf-8")

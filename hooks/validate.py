@@ -19,9 +19,12 @@ import govcat
 @event_priority(100)  # before every plugin: nothing is built, and nothing written, from invalid content
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    docs, data = Path(config.docs_dir), root / "data"
     state.catalogue = None
+    # the language builds that follow in this process find the same files: checked once
+    state.input_key = (str(docs), str(data), str(root), govcat.fingerprint(docs, data))
     try:
-        state.catalogue = govcat.load(config.docs_dir, root / "data", root=root)
+        state.catalogue = state.reuse("catalogue", state.input_key, lambda: govcat.load(docs, data, root=root))
     except govcat.CatalogueError as exc:
         raise PluginError(str(exc)) from None
     return config
