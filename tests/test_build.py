@@ -150,3 +150,14 @@ def test_generated_pages_edit_links_point_at_their_data(built_site):
     assert edit is not None and edit["href"].endswith("data/vocabulary.yml")
     edit = soup(built_site, "places").select_one("a.md-content__button[href]")
     assert edit["href"].endswith("data/places.yml")
+
+
+def test_preview_rebuilds_when_registries_templates_or_code_change():
+    """`mkdocs serve` watches docs/ by itself; registries, glossary and templates must be watched too."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched = {Path(p).resolve() for p in config.watch}
+    for folder in ("data", "overrides", "hooks", "govcat"):
+        assert (ROOT / folder).resolve() in watched, folder
+    assert (ROOT / "data" / "glossary-zh-hant.yml").parent.resolve() in watched
