@@ -405,7 +405,22 @@ def measure_site(site: Path) -> dict:
         "search_ascii_escapes": index.count(b"\\u"),
         "search_utf8_bytes": len(utf8),
         "search_utf8_gzip": len(gzip.compress(utf8, 6)),
+        "search_per_language": search_per_language(site),
     }
+
+
+def search_per_language(site: Path) -> dict:
+    """Each language's search index as written, and as the theme alone would write it (\\uXXXX)."""
+    out = {}
+    for lang in ("", "zh-Hant", "en"):
+        path = site / lang / "search" / "search_index.json"
+        if not path.exists():
+            continue
+        written = path.read_bytes()
+        escaped = json.dumps(json.loads(written), separators=(",", ":")).encode()  # the theme's own format
+        out[lang or "zh"] = {"bytes": len(written), "gzip": len(gzip.compress(written, 6)),
+                             "escaped_bytes": len(escaped), "escaped_gzip": len(gzip.compress(escaped, 6))}
+    return out
 
 
 def run_size(n: int, repeat: int, work: Path, seed: int, root: Path, log) -> dict:
@@ -541,6 +556,13 @@ def report(results: list[dict], checks: list[dict], info: dict, command: str) ->
                      f"as UTF-8 it would be {_kb(h['search_utf8_bytes'])} ({_kb(h['search_utf8_gzip'])} gzipped); "
                      f"site total {h['site_bytes'] / 2**20:,.1f} MB with hooks, "
                      f"{r['nohooks']['site_bytes'] / 2**20:,.1f} MB without")
+    for r in results:
+        per = r.get("hooks", {}).get("search_per_language") or {}
+        if per:
+            lines.append(f"- {r['models']:,} models, search payload per language (written → theme's escaped format, "
+                         "gzipped in brackets): " + "; ".join(
+                             f"{lang} {_kb(v['bytes'])} ({_kb(v['gzip'])}) → {_kb(v['escaped_bytes'])} "
+                             f"({_kb(v['escaped_gzip'])})" for lang, v in per.items()))
     lines += ["", "Budgets:"]
     lines += [f"- {verdict[c['pass']]}  {c['budget']} ({c['limit']}"
               f"{', ' + METRICS[c['metric']] if c['metric'] else ''}): {c['shown']}" for c in checks]
