@@ -351,7 +351,8 @@ def check_tree(root: Path, docs_dir: Path, data_dir: Path) -> list[Problem]:
     """Check every Markdown and YAML file under ``docs_dir`` and every YAML file under ``data_dir``."""
     root, docs_dir, data_dir = Path(root), Path(docs_dir), Path(data_dir)
     problems: list[Problem] = []
-    files = [p for p in sorted(docs_dir.rglob("*")) if p.suffix in (".md", ".yml", ".yaml") and p.is_file()]
+    docs_files = sorted(p for p in docs_dir.rglob("*") if p.is_file())  # listed once, for both loops
+    files = [p for p in docs_files if p.suffix in (".md", ".yml", ".yaml")]
     files += [p for p in sorted(data_dir.rglob("*")) if p.suffix in (".yml", ".yaml") and p.is_file()]
     for path in files:
         shown = display_path(path, root)
@@ -361,7 +362,7 @@ def check_tree(root: Path, docs_dir: Path, data_dir: Path) -> list[Problem]:
             problems.append(Problem(shown, "guard-not-utf8", None, None, {"detail": str(exc)}))
             continue
         problems.extend(check_text(shown, text))
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+    for path in docs_files:
         if path.suffix.lower() in (".html", ".htm", ".xhtml", ".shtml", ".php"):
             problems.append(Problem(display_path(path, root), "guard-raw-file", None, None, {"suffix": path.suffix}))
         elif path.suffix.lower() == ".svg" and re.search(
@@ -384,14 +385,15 @@ def _suspect_chars() -> re.Pattern[str]:
     planes = (*range(0x20000), *range(0xE0000, 0xE1000))
     points = {c for c in planes if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp")}
     points |= {ord(c) for c in INVISIBLE_LETTERS} | {*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)}
-    for low, high in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F), (0xE000, 0xF8FF), (0xF0000, 0x10FFFF)):
-        points.update(range(low, high + 1))
+    blocks = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F), (0xE000, 0xF8FF), (0xF0000, 0x10FFFF))
     ranges: list[list[int]] = []
-    for c in sorted(points):  # merged into ranges: a long class of single characters is slow to match
-        if ranges and c == ranges[-1][1] + 1:
-            ranges[-1][1] = c
+    # merged into ranges: a long class of single characters is slow to match (the blocks are merged
+    # as ranges, not listed point by point: that alone took longer than the scan)
+    for low, high in sorted([(c, c) for c in points] + list(blocks)):
+        if ranges and low <= ranges[-1][1] + 1:
+            ranges[-1][1] = max(ranges[-1][1], high)
         else:
-            ranges.append([c, c])
+            ranges.append([low, high])
     return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
                       + "]")
 

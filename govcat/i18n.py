@@ -10,7 +10,7 @@ registries' ``en`` labels and ``data/strings-en.yml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -48,9 +48,7 @@ class Converter:
 
     @cached_property
     def _cc(self):
-        import opencc
-
-        return opencc.OpenCC(self.profile)
+        return _opencc(self.profile)
 
     def __call__(self, text: str) -> str:
         if not text:
@@ -59,6 +57,15 @@ class Converter:
         for wrong, right in self.glossary:
             out = out.replace(wrong, right)
         return out
+
+
+@cache
+def _opencc(profile: str):
+    """One OpenCC converter per profile for the whole process: loading its dictionaries takes tens of
+    milliseconds, and each language build, the glossary and the search map would load their own."""
+    import opencc
+
+    return opencc.OpenCC(profile)
 
 
 def load_glossary(path: Path, profile: str) -> list[tuple[str, str]]:

@@ -65,11 +65,16 @@ class Linker:
         """Return the body with first mentions linked, and the slugs mentioned, in order."""
         if self.pattern is None:
             return body, []
+        # Lines that hold a name at all, from one search of the whole body: a name never spans a line
+        # break, so a line without a match there has nothing to link (most lines, most pages).
+        hit_lines = {body.count("\n", 0, m.start()) for m in self.pattern.finditer(body)}
+        if not hit_lines:
+            return body, []
         done: set[str] = {self_slug, *explicit_links(body)}  # a page linked by hand is not linked twice
         mentioned: list[str] = []
         out: list[str] = []
         in_fence: str | None = None
-        for line in body.split("\n"):
+        for index, line in enumerate(body.split("\n")):
             fence = FENCE.match(line)
             if in_fence:
                 if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
@@ -80,7 +85,7 @@ class Linker:
                 in_fence = fence.group(1)
                 out.append(line)
                 continue
-            if SKIP_LINE.match(line):
+            if index not in hit_lines or SKIP_LINE.match(line):
                 out.append(line)
                 continue
             out.append(self._link_line(line, done, mentioned, href))

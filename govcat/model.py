@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
 
@@ -169,8 +170,17 @@ class Catalogue:
             current = self.places[current].parent
         return list(reversed(chain))
 
-    def children(self, place_id: str) -> list[Place]:
-        return [p for p in self.places.values() if p.parent == place_id]
+    def children(self, place_id: str | None) -> list[Place]:
+        """The places directly under ``place_id`` (None: the top level), in registry order."""
+        return list(self._children.get(place_id, ()))
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[Place]]:
+        """parent id -> places, built once: walking the tree must not scan the registry at every node."""
+        index: dict[str | None, list[Place]] = {}
+        for p in self.places.values():
+            index.setdefault(p.parent, []).append(p)
+        return index
 
     def published(self) -> list[Model]:
         """Models readers see in indexes, sorted by slug for deterministic output."""

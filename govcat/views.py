@@ -110,10 +110,16 @@ class Views:
             "kind": self.term_link("kinds", m.kind),
             "place": loc.place(c.places[m.place]),
             "place_url": place_url(m.place),
-            "places": [p["id"] for p in self.place_links(m.place)],
             "dimensions": [self.term_link("dimensions", t) for t in m.dimensions],
             "themes": [self.term_link("themes", t) for t in m.themes],
             "problems": [self.term_link("problems", t) for t in m.problems],
+            "facet_ids": {  # what the catalogue's filters match, space-separated
+                "dimensions": " ".join(self.term_link("dimensions", t)["id"] for t in m.dimensions),
+                "themes": " ".join(self.term_link("themes", t)["id"] for t in m.themes),
+                "problems": " ".join(self.term_link("problems", t)["id"] for t in m.problems),
+                "kinds": self.term_link("kinds", m.kind)["id"],
+                "places": " ".join(p["id"] for p in self.place_links(m.place)),
+            },
         }
 
     def header(self, m: Model) -> dict:
@@ -209,8 +215,12 @@ class Views:
         for m in models:
             by_place[m.place].append(m)
 
+        totals: dict[str, int] = {}
+
         def total(pid: str) -> int:
-            return len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
+            if pid not in totals:
+                totals[pid] = len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
+            return totals[pid]
 
         tree = [{"id": p.id, "label": self.loc.place(p), "level": self.t(p.level_zh), "url": place_url(p.id),
                  "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
@@ -288,11 +298,15 @@ class Views:
                         edit="docs/models/", in_nav=True)
 
     def sources_page(self, models: list[Model]) -> PageSpec:
+        citing: dict[str, list[dict]] = {s: [] for s in self.c.sources}
+        for m in models:  # one pass over the models, not one per source
+            for source in dict.fromkeys(x.source for x in m.sources):
+                if source in citing:
+                    citing[source].append(self.card(m))
         entries = []
         for s in self.c.sources.values():
-            citing = [self.card(m) for m in models if any(x.source == s.id for x in m.sources)]
             entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url, "note": s.note,
-                            "cards": citing})
+                            "cards": citing[s.id]})
         return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
                         {"entries": entries},
                         intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
@@ -304,7 +318,7 @@ def place_order(c: Catalogue) -> list:
     out = []
 
     def walk(pid: str | None):
-        for p in sorted((p for p in c.places.values() if p.parent == pid), key=lambda p: (LEVELS[p.level][0], p.id)):
+        for p in sorted(c.children(pid), key=lambda p: (LEVELS[p.level][0], p.id)):
             out.append(p)
             walk(p.id)
 
