@@ -67,7 +67,12 @@ class Linker:
             return body, []
         # Lines that hold a name at all, from one search of the whole body: a name never spans a line
         # break, so a line without a match there has nothing to link (most lines, most pages).
-        hit_lines = {body.count("\n", 0, m.start()) for m in self.pattern.finditer(body)}
+        hit_lines: set[int] = set()
+        line_no = pos = 0
+        for m in self.pattern.finditer(body):
+            line_no += body.count("\n", pos, m.start())
+            pos = m.start()
+            hit_lines.add(line_no)
         if not hit_lines:
             return body, []
         done: set[str] = {self_slug, *explicit_links(body)}  # a page linked by hand is not linked twice

@@ -377,11 +377,12 @@ def check_pages(c: _Collector, docs_dir: Path) -> None:
 
 
 def fingerprint(*folders: Path | str) -> tuple:
-    """Every file under ``folders`` with its size and change times: all that :func:`load` reads.
+    """Every file under ``folders`` with its size, inode and change times: all that :func:`load` reads.
 
     Equal fingerprints mean unchanged input, so a process that builds more than once (the language
     builds run one after another; ``mkdocs serve`` rebuilds) can keep what it loaded and checked.
-    The status-change time is part of it: tools that restore a modification time cannot restore it.
+    The status-change time is part of it (tools that restore a modification time cannot restore it),
+    and so is the inode (editors that save by writing a new file and renaming it).
     """
     found: list[tuple] = []
     seen: set[tuple[int, int]] = set()  # folders already listed (a linked folder may lead back up)
@@ -393,7 +394,7 @@ def fingerprint(*folders: Path | str) -> tuple:
             entries = [] if (st.st_dev, st.st_ino) in seen else list(os.scandir(top))
             seen.add((st.st_dev, st.st_ino))
         except OSError:  # missing: load() reports it, and it may appear later
-            found.append((top, None, None, None))
+            found.append((top, None, None, None, None))
             continue
         for entry in entries:
             try:
@@ -401,9 +402,9 @@ def fingerprint(*folders: Path | str) -> tuple:
                     stack.append(entry.path)
                     continue
                 st = entry.stat()
-                found.append((entry.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+                found.append((entry.path, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns))
             except OSError:  # a broken link
-                found.append((entry.path, None, None, None))
+                found.append((entry.path, None, None, None, None))
     return tuple(sorted(found))
 
 

@@ -161,3 +161,31 @@ def test_preview_rebuilds_when_registries_templates_or_code_change():
     for folder in ("data", "overrides", "hooks", "govcat"):
         assert (ROOT / folder).resolve() in watched, folder
     assert (ROOT / "data" / "glossary-zh-hant.yml").parent.resolve() in watched
+
+
+def test_language_builds_load_an_unchanged_catalogue_once(project, tmp_path, monkeypatch):
+    """zh-Hant and en are built in the same process right after zh: the catalogue is read, checked and
+    linked once while no input file changes, and again after a page changed."""
+    from govcat import graph
+
+    loads, graphs = [], []
+    real_load, real_graph = govcat.load, graph.build
+    monkeypatch.setattr(govcat, "load", lambda *a, **k: loads.append(a) or real_load(*a, **k))
+    monkeypatch.setattr(graph, "build", lambda c: graphs.append(c) or real_graph(c))
+    site = build_site(project, tmp_path / "site")
+    assert (len(loads), len(graphs)) == (1, 1)
+    # cards are converted on their own and put back into each zh-Hant page: all of them, nothing else
+    for rel in ("catalogue/index.html", "models/meizi-xiaowu/index.html"):
+        simplified = (site / rel).read_text(encoding="utf-8")
+        traditional = (site / "zh-Hant" / rel).read_text(encoding="utf-8")
+        assert "\x1a" not in traditional
+        assert traditional.count('<li class="gm-card"') == simplified.count('<li class="gm-card"') > 0
+    assert "梅子小屋" in soup(site, "zh-Hant/catalogue").select_one(".gm-cards").get_text()
+
+    page = project / "docs" / "models" / "meizi-xiaowu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## 来源", "补充一句。\n\n## 来源"), encoding="utf-8")
+    monkeypatch.setenv("SITE_LANGUAGES", "zh")
+    site = build_site(project, tmp_path / "site2")
+    assert (len(loads), len(graphs)) == (2, 2)
+    assert "补充一句" in (site / "models" / "meizi-xiaowu" / "index.html").read_text(encoding="utf-8")
+

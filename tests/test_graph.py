@@ -56,6 +56,13 @@ def test_at_most_six_related_and_never_itself_or_drafts():
     related = graph.build(catalogue(*models)).related
     assert len(related["m0"]) == graph.MAX_RELATED
     assert "m0" not in related["m0"] and "draft" not in related["m0"]
+    assert related["m0"] == ["m1", "m2", "m3", "m4", "m5", "m6"]  # a tie at the cut is broken by slug
+
+
+def test_explicit_related_are_not_counted_twice():
+    models = [model("m0", related=["m7", "m9"]), *(model(f"m{i}") for i in range(1, 10))]
+    related = graph.build(catalogue(*models)).related["m0"]
+    assert related == ["m7", "m9", "m1", "m2", "m3", "m4"]
 
 
 def test_backlinks_from_mentions_and_explicit_links():

@@ -8,6 +8,7 @@ regression case.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -476,3 +477,13 @@ def test_command_line_reports_and_exits_non_zero(tmp_path, capsys):
     assert guard.main([str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "bad.md:1" in out and "1 个问题" in out and "1 problem(s)" in out
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE, INJECTED, "ＱＱ：１２３４５６７８", "加ＶＸ，ｗｘ１２３４５", "ﬁ ligature and ① and ㎡", "ｶﾞ half-width kana",
+    "e\u0301 combining accent", "（\u0301）", "，\u0308", "\u1100\u1161 jamo", "全角\u3000空格，：；（）！？［］｛｝％＋－＝～",
+    "\u2f00 Kangxi radical", "\uf900 compatibility ideograph", "", "plain ascii",
+])
+def test_fast_normalisation_is_nfkc(text):
+    """The spam check's shortcut for Chinese punctuation gives exactly what NFKC gives."""
+    assert guard._nfkc(text) == unicodedata.normalize("NFKC", text)

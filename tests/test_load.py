@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
-from govcat import CatalogueError, load
+from govcat import CatalogueError, fingerprint, load
 from govcat.problems import Problem
 
 MODEL = """---
@@ -236,3 +238,29 @@ def test_a_draft_may_wait_for_its_source_but_a_published_page_may_not(tree):
     assert load(tree / "docs", tree / "data", root=tree).models["meizi-xiaowu"].draft
     write_model(tree, no_source)
     assert only(problems(tree), "empty").field == "sources"
+
+
+def test_fingerprint_sees_every_change_to_the_input(tree):
+    """The language builds reuse the checked catalogue only while this stays equal (hooks/validate.py)."""
+    docs, data = tree / "docs", tree / "data"
+    first = fingerprint(docs, data)
+    assert fingerprint(docs, data) == first
+    page = docs / "models" / "meizi-xiaowu.md"
+    stat = page.stat()
+    time.sleep(0.05)  # past the file system's clock tick, which may be coarse
+    page.write_text(MODEL.replace("正文。", "正文！"), encoding="utf-8")  # same size
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the old modification time restored
+    assert fingerprint(docs, data) != first, "an edit that keeps size and modification time"
+    second = fingerprint(docs, data)
+    (docs / "about.md").write_text("# 关于\n", encoding="utf-8")
+    assert fingerprint(docs, data) != second, "a new page"
+    third = fingerprint(docs, data)
+    (data / "figures.yml").write_text("[]\n", encoding="utf-8")
+    assert fingerprint(docs, data) != third, "a new registry"
+    fourth = fingerprint(docs, data)
+    (docs / "about.md").unlink()
+    assert fingerprint(docs, data) != fourth, "a removed page"
+
+
+def test_fingerprint_of_a_missing_folder(tmp_path):
+    assert fingerprint(tmp_path / "nowhere") != fingerprint(tmp_path)
