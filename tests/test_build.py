@@ -189,3 +189,21 @@ def test_language_builds_load_an_unchanged_catalogue_once(project, tmp_path, mon
     assert (len(loads), len(graphs)) == (2, 2)
     assert "补充一句" in (site / "models" / "meizi-xiaowu" / "index.html").read_text(encoding="utf-8")
 
+
+def test_shared_navigation_and_theme_parts_change_no_page(built_site, project, tmp_path):
+    """hooks/nav.py renders the navigation, footer, styles and scripts once per folder for pages
+    outside the navigation: every page must come out as it does when each page renders its own."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "hooks/nav.py" in text
+    config.write_text("\n".join(line for line in text.splitlines() if "hooks/nav.py" not in line) + "\n", encoding="utf-8")
+    plain = build_site(project, tmp_path / "plain")
+    pages = sorted(p.relative_to(built_site) for p in built_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    assert len(pages) > 250  # every language, every page type
+
+    def words(path: Path) -> str:  # the caches may leave different blank lines, nothing else
+        return " ".join(path.read_text(encoding="utf-8").split())
+
+    differ = [str(p) for p in pages if words(built_site / p) != words(plain / p)]
+    assert not differ, f"{len(differ)} pages differ, e.g. {differ[:3]}"

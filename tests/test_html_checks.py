@@ -131,13 +131,27 @@ def test_each_language_has_its_own_404_page(built_site):
 
 # Material partials copied into overrides/partials/ with small fixes: each must stay the theme's file
 # plus exactly these changes, so a Material upgrade that changes the original shows up here.
+# nav.html and search.html are wrapped whole in a cache (hooks/nav.py): rendered once, then reused.
+NAV_IMPORT = '{% import "partials/nav-item.html" as item with context %}\n'
+SEARCH_END = "      </div>\n    </div>\n  </div>\n</div>\n"
 OVERRIDDEN = {
     "search.html": [
+        ('<div class="md-search" data-md-component="search"',
+         '{% if gm_nav_cache is defined and "search" in gm_nav_cache %}\n{{ gm_nav_cache["search"] }}\n{% else %}\n'
+         '{% set gm_search %}\n<div class="md-search" data-md-component="search"'),
+        (SEARCH_END, SEARCH_END + '{% endset %}\n{% if gm_nav_cache is defined %}\n'
+         '  {% set _ = gm_nav_cache.update({"search": gm_search}) %}\n{% endif %}\n{{ gm_search }}\n{% endif %}\n'),
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
         ("<nav class=\"md-search__options\" aria-label=\"{{ lang.t('search') }}\">", '<div class="md-search__options">'),
         ("      </nav>\n", "      </div>\n"),
     ],
     "source.html": [(' data-md-component="source"', "")],
+    "nav.html": [
+        (NAV_IMPORT, NAV_IMPORT + "{% if gm_nav_key is defined and gm_nav_key in gm_nav_cache %}\n"
+         "{{ gm_nav_cache[gm_nav_key] }}\n{% else %}\n{% set gm_nav %}\n"),
+        ("</nav>\n", "</nav>\n{% endset %}\n{% if gm_nav_key is defined %}\n"
+         "  {% set _ = gm_nav_cache.update({gm_nav_key: gm_nav}) %}\n{% endif %}\n{{ gm_nav }}\n{% endif %}\n"),
+    ],
     "nav-item.html": [('tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>')],
     "toc.html": [('    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n'
                   '      {{ title }}\n    </label>\n',
