@@ -50,7 +50,17 @@ def to_json(c: Catalogue, site_url: str = "") -> str:
         "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent}
                    for p in c.places.values()],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _one_record_per_line(data)
+
+
+def _one_record_per_line(data: dict) -> str:
+    """JSON with each model, source and place on a line of its own: readable, and a changed model
+    shows as one changed line. (Also quick: an indented dump takes the slow pure-Python encoder.)"""
+    def value(v: object) -> str:
+        if isinstance(v, list) and v:
+            return "[\n" + ",\n".join("  " + json.dumps(x, ensure_ascii=False) for x in v) + "\n ]"
+        return json.dumps(v, ensure_ascii=False)
+    return "{\n" + ",\n".join(f" {json.dumps(k, ensure_ascii=False)}: {value(v)}" for k, v in data.items()) + "\n}\n"
 
 
 CSV_COLUMNS = [

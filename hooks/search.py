@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import state
@@ -17,8 +16,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from govcat import i18n
-
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @event_priority(-60)  # after the search plugin wrote its index, before the offline plugin inlines it
@@ -36,12 +33,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def script_map(index_text: str, lang: i18n.Language) -> dict[str, str]:
     """Characters of the other script -> the character this index uses, for the index's characters."""
-    chars = set(CJK.findall(index_text))
+    chars = sorted(c for c in set(index_text) if "\u3400" <= c <= "\u9fff")  # the index's CJK characters
     # the index is Traditional where the language is converted; map Simplified characters to it, and back
     to_other = i18n.Converter("t2s") if lang.convert else i18n.Converter("s2t")
+    # one conversion for all: one character per line converts as it would alone
+    others = to_other("\n".join(chars)).split("\n") if chars else []
+    if len(others) != len(chars):  # pragma: no cover - a converter that adds or drops lines
+        others = [to_other(ch) for ch in chars]
+    known = set(chars)
     mapping: dict[str, str] = {}
-    for ch in sorted(chars):
-        other = to_other(ch)
-        if other != ch and len(other) == 1 and other not in chars:
+    for ch, other in zip(chars, others, strict=True):
+        if other != ch and len(other) == 1 and other not in known:
             mapping.setdefault(other, ch)
     return mapping

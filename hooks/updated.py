@@ -8,7 +8,6 @@ overrides/main.html renders ``page.meta["gm_updated"]``. The history is read onc
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,21 +20,23 @@ GENERATED_FROM = ("data", "docs/models")  # what the generated pages are built f
 _history = history.History()
 _root = Path(".")
 _built = history.build_date()
+_generated_day = None  # the newest change to what the generated pages are made of
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _history, _root, _built
-    _root = Path(config.config_file_path).parent
+    global _history, _root, _built, _generated_day
+    _root = Path(config.config_file_path).resolve().parent
     _history = history.read(_root)
     _built = history.build_date()
+    _generated_day = _history.newest_under(*(_root / part for part in GENERATED_FROM))
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, **_) -> str:
     src = page.file.abs_src_path
-    day = _history.last_changed(src) if src else None
-    if day is None and (not src or not Path(os.path.realpath(src)).is_relative_to(os.path.realpath(_root))):
-        # a page generated into a temporary folder: dated by what it is made of
-        day = _history.newest_under(*(_root / part for part in GENERATED_FROM))
+    if page.file.generated_by or not src:  # a generated page: dated by what it is made of
+        day = _generated_day
+    else:
+        day = _history.last_changed(src)
     page.meta["gm_updated"] = {"date": (day or _built).isoformat(), "from_history": day is not None}
     return markdown
