@@ -98,3 +98,29 @@ def test_both_variants_build(project):
         assert figures["model_pages"] == N, variant
         assert figures["search_gzip"] > 0
         json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _result(models: int, **variants: dict) -> dict:
+    return {"models": models, **{name.replace("_", "-"): v for name, v in variants.items()}}
+
+
+def test_budgets_judge_the_source_language_build_and_report_the_others():
+    r = _result(1000, hooks={"wall": 30.0, "cpu": 30.0}, one_language={"wall": 11.0, "cpu": 10.0, "instructions": 120},
+                nohooks={"wall": 10.0, "cpu": 10.0, "instructions": 100})
+    checks = {(c["budget"], c["metric"]): c for c in benchmark.budgets([r])}
+    one = "hooks add at most 15% at 1,000 models [hooks, source language only]"
+    every = "hooks add at most 15% at 1,000 models [hooks, all languages]"
+    assert checks[(one, "wall")]["pass"] is True  # +10%
+    assert checks[(one, "cpu")]["pass"] is True  # +0%
+    assert checks[(every, "wall")]["pass"] == "info"  # three builds against one: reported, not judged
+    counted = checks[("hooks add at most 15% at 1,000 models", "instructions")]
+    assert counted["pass"] is False and counted["value"] == pytest.approx(0.20)
+    assert checks[("5,000 models take at most 5.5× the time of 1,000", "wall")]["pass"] is None  # not measured
+
+
+def test_without_counted_instructions_there_is_no_instruction_budget():
+    r = _result(1000, hooks={"wall": 12.0, "cpu": 12.0}, nohooks={"wall": 10.0, "cpu": 10.0})
+    checks = benchmark.budgets([r])
+    assert not any(c["metric"] == "instructions" for c in checks)
+    wall = next(c for c in checks if c["metric"] == "wall" and "all languages" in c["budget"])
+    assert wall["pass"] is False  # a single-language site: the hooks build is the like-for-like one
