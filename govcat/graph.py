@@ -8,6 +8,7 @@ broken by slug.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ class Graph:
     related: dict[str, list[str]] = field(default_factory=dict)
     mentions: dict[str, list[str]] = field(default_factory=dict)  # slug -> slugs it mentions or links
     backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug -> slugs mentioning it
-    same_place: dict[str, list[str]] = field(default_factory=dict)
+    same_place: dict[str, list[str]] = field(default_factory=dict)  # the first MAX_SAME_PLACE others
+    same_place_total: dict[str, int] = field(default_factory=dict)  # how many others there are
     linked_bodies: dict[str, str] = field(default_factory=dict)
 
 
@@ -71,10 +73,8 @@ def rank_related(model: Model, index: dict, catalogue: Catalogue, limit: int = M
     wanted = limit - len(chosen)
     if wanted <= 0 or not scores:
         return chosen
-    # Only models scoring at least the wanted-th best score can make the list: sort those few.
-    threshold = sorted(scores.values(), reverse=True)[min(wanted, len(scores)) - 1]
-    ranked = sorted((s for s, v in scores.items() if v >= threshold), key=lambda s: (-scores[s], s))
-    return chosen + ranked[:wanted]
+    # The few best, ties by slug: a heap, not a sort (in a large catalogue hundreds may tie)
+    return chosen + [s for _, s in heapq.nsmallest(wanted, [(-v, s) for s, v in scores.items()])]
 
 
 def build(catalogue: Catalogue) -> Graph:
@@ -98,6 +98,8 @@ def build(catalogue: Catalogue) -> Graph:
         for t in targets:
             backlinks[t].append(m.slug)
         graph.related[m.slug] = rank_related(m, index, catalogue)
-        graph.same_place[m.slug] = [s for s in by_place[m.place] if s != m.slug]
+        here = by_place[m.place]  # listing every other model of a large place for each would be quadratic
+        graph.same_place[m.slug] = [s for s in here[:MAX_SAME_PLACE + 1] if s != m.slug][:MAX_SAME_PLACE]
+        graph.same_place_total[m.slug] = len(here) - 1
     graph.backlinks = {slug: sorted(v) for slug, v in backlinks.items()}
     return graph

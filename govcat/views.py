@@ -140,12 +140,13 @@ class Views:
     def footer(self, m: Model) -> dict:
         """相关模式, 提及本页 and 同地区 for a model page."""
         same = self.g.same_place.get(m.slug, [])
+        total = self.g.same_place_total.get(m.slug, len(same))
         models = self.c.models
         return {
             "related": [self.card(models[s]) for s in self.g.related.get(m.slug, [])],
             "backlinks": [self.card(models[s]) for s in self.g.backlinks.get(m.slug, [])],
             "same_place": [self.card(models[s]) for s in same[:MAX_SAME_PLACE]],
-            "same_place_total": len(same),
+            "same_place_total": total,
             "place": {"label": self.loc.place(self.c.places[m.place]), "url": place_url(m.place)},
         }
 

@@ -88,6 +88,20 @@ def test_same_place_lists_the_others_at_that_place():
     c = catalogue(model("a1", place="a"), model("a2", place="a"), model("b1", place="b"))
     g = graph.build(c)
     assert g.same_place["a1"] == ["a2"] and g.same_place["b1"] == []
+    assert g.same_place_total == {"a1": 1, "a2": 1, "b1": 0}
+
+
+def test_same_place_keeps_the_first_few_and_counts_the_rest():
+    c = catalogue(*(model(f"m{i:02d}", place="a") for i in range(graph.MAX_SAME_PLACE + 5)))
+    g = graph.build(c)
+    assert g.same_place["m00"] == [f"m{i:02d}" for i in range(1, graph.MAX_SAME_PLACE + 1)]
+    assert g.same_place["m03"] == [f"m{i:02d}" for i in range(graph.MAX_SAME_PLACE + 1) if i != 3]
+    assert g.same_place_total["m03"] == graph.MAX_SAME_PLACE + 4
+
+
+def test_many_equal_scores_are_ranked_by_slug():
+    c = catalogue(*(model(f"m{i:03d}") for i in range(300)))  # all share every term: all tie
+    assert graph.build(c).related["m150"] == [f"m{i:03d}" for i in range(graph.MAX_RELATED)]
 
 
 def test_rare_terms_are_read_first_and_the_work_is_bounded(monkeypatch):
