@@ -30,7 +30,8 @@ def on_page_markdown(markdown: str, page: Page, **_) -> str:
         return markdown
     loc = state.localizer
     page.meta["description"] = loc.summary(model)
-    page.meta["tags"] = _texts(_keywords(model))  # indexed, not shown
+    words = _keywords(model)
+    page.meta["tags"] = state.convert.each(words) if state.convert else words  # indexed, not shown
     translation = model.translations.get(loc.lang)
     if translation is not None:
         page.meta["title"] = translation.title
@@ -53,13 +54,6 @@ def _english_linker() -> Linker:
         names.update({state.localizer.title(m): m.slug for m in models})
         _linkers[key] = Linker.from_names(names)
     return _linkers[key]
-
-
-def _texts(words: list[str]) -> list[str]:
-    """``state.text`` of each word, converted in one call (a word never holds a line break)."""
-    if state.convert is None or any("\n" in w for w in words):
-        return [state.text(w) for w in words]
-    return state.text("\n".join(words)).split("\n")
 
 
 def _keywords(model) -> list[str]:

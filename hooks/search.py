@@ -36,10 +36,7 @@ def script_map(index_text: str, lang: i18n.Language) -> dict[str, str]:
     chars = sorted(c for c in set(index_text) if "\u3400" <= c <= "\u9fff")  # the index's CJK characters
     # the index is Traditional where the language is converted; map Simplified characters to it, and back
     to_other = i18n.Converter("t2s") if lang.convert else i18n.Converter("s2t")
-    # one conversion for all: one character per line converts as it would alone
-    others = to_other("\n".join(chars)).split("\n") if chars else []
-    if len(others) != len(chars):  # pragma: no cover - a converter that adds or drops lines
-        others = [to_other(ch) for ch in chars]
+    others = to_other.each(chars)
     known = set(chars)
     mapping: dict[str, str] = {}
     for ch, other in zip(chars, others, strict=True):

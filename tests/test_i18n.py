@@ -28,6 +28,14 @@ def test_traditional_conversion(simplified, traditional):
     assert converter()(simplified) == traditional
 
 
+def test_converting_many_texts_at_once_equals_converting_each():
+    c = converter()
+    texts = ["社区", "群贤断家事", "分水垅社区", "", "处于全省100名之后", "调", "解"]
+    assert c.each(texts) == [c(t) for t in texts]
+    assert c.each(["一行\n两行", "社区"]) == [c("一行\n两行"), "社區"]  # a text with a line break: one by one
+    assert c.each([]) == []
+
+
 def test_glossary_entries_are_needed_and_applied(tmp_path: Path):
     path = tmp_path / "glossary.yml"
     path.write_text("- {zh: 分水垅, zh-Hant: 分水垅}\n- {zh: 社区, zh-Hant: 社區}\n", encoding="utf-8")
