@@ -46,7 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = next(x for x in langs if x.code == (state.pending or langs[0].code))
     state.pending = None
     state.language = lang
-    root = Path(config.config_file_path).resolve().parent
+    root = state.project_root(config)
     if lang == langs[0]:
         _root.update(site_dir=config.site_dir, site_url=config.site_url or "", site_name=config.site_name,
                      site_description=config.site_description, copyright=config.copyright,

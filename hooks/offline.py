@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -66,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _pages.clear()
     if not _enabled(config):
         return files
-    shim = Path(config.config_file_path).resolve().parent / SHIM_SOURCE
+    shim = state.project_root(config) / SHIM_SOURCE
     if not shim.is_file():
         raise PluginError(f"{SHIM_SOURCE} is missing: run `npm ci` before building the offline bundle.")
     files.append(File.generated(config, SHIM, abs_src_path=str(shim)))

@@ -9,6 +9,8 @@ while no input file changed (see :func:`reuse`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from govcat import Catalogue
 from govcat.graph import Graph
 from govcat.i18n import Converter, Language, Localizer
@@ -31,6 +33,11 @@ def get() -> Catalogue:
     if catalogue is None:  # pragma: no cover - the validate hook always runs first
         raise RuntimeError("the catalogue was not loaded: is hooks/validate.py listed under hooks:?")
     return catalogue
+
+
+def project_root(config) -> Path:
+    """The folder of the build's mkdocs.yml, absolute (``mkdocs build -f x.yml`` gives a relative path)."""
+    return Path(config.config_file_path).resolve().parent
 
 
 def text(value: str) -> str:

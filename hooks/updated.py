@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -25,7 +26,7 @@ _generated_day = None  # the newest change to what the generated pages are made 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _history, _root, _built, _generated_day
-    _root = Path(config.config_file_path).resolve().parent
+    _root = state.project_root(config)
     _history = history.read(_root)
     _built = history.build_date()
     _generated_day = _history.newest_under(*(_root / part for part in GENERATED_FROM))

@@ -18,7 +18,7 @@ import govcat
 
 @event_priority(100)  # before every plugin: nothing is built, and nothing written, from invalid content
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).resolve().parent
+    root = state.project_root(config)
     docs, data = Path(config.docs_dir), root / "data"
     state.catalogue = None
     # the language builds that follow in this process find the same files: checked once
