@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .graph import MAX_SAME_PLACE, Graph
+from .graph import Graph
 from .i18n import Localizer
 from .model import LEVELS, Catalogue, Model
 
@@ -139,14 +139,12 @@ class Views:
 
     def footer(self, m: Model) -> dict:
         """相关模式, 提及本页 and 同地区 for a model page."""
-        same = self.g.same_place.get(m.slug, [])
-        total = self.g.same_place_total.get(m.slug, len(same))
         models = self.c.models
         return {
             "related": [self.card(models[s]) for s in self.g.related.get(m.slug, [])],
             "backlinks": [self.card(models[s]) for s in self.g.backlinks.get(m.slug, [])],
-            "same_place": [self.card(models[s]) for s in same[:MAX_SAME_PLACE]],
-            "same_place_total": total,
+            "same_place": [self.card(models[s]) for s in self.g.same_place.get(m.slug, [])],  # the first few
+            "same_place_total": self.g.same_place_total.get(m.slug, 0),
             "place": {"label": self.loc.place(self.c.places[m.place]), "url": place_url(m.place)},
         }
 
