@@ -374,12 +374,16 @@ VARIANT_NAMES = {"hooks": "hooks, all languages", "one-language": "hooks, source
                  "nohooks": "no hooks"}
 
 
+def build_command(config: str, site: Path) -> list[str]:
+    # not -q: MkDocs 1.6 counts warnings only when they are logged, so --strict -q lets them all through
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
+
+
 def build(project: Path, config: str, site: Path) -> dict:
     """One strict build in a fresh interpreter: wall time, the child's CPU time and peak RSS."""
     shutil.rmtree(site, ignore_errors=True)
     log = site.with_suffix(".log")
-    # not -q: MkDocs 1.6 counts warnings only when they are logged, so --strict -q lets them all through
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
+    cmd = build_command(config, site)
     with open(log, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=_child_env())
@@ -411,7 +415,7 @@ def count_instructions(project: Path, configs: dict[str, str], work: Path) -> di
         site = work / f"{project.name}-site-{variant}-counted"
         shutil.rmtree(site, ignore_errors=True)
         cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-               sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)]
+               *build_command(config, site)]
         procs[variant] = subprocess.Popen(cmd, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                           env=_child_env() | {"PYTHONHASHSEED": "0"})
     counts = {}
