@@ -37,6 +37,16 @@ def quick(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2024_05_01)
 
 
+def two_commits(project: Path) -> None:
+    """Everything committed on 2021-06-30, then 梅子小屋 edited on 2022-03-04."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "first", date="2021-06-30T10:00:00+08:00")
+    page = project / "docs" / "models" / "meizi-xiaowu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "edit one model", date="2022-03-04T09:00:00+08:00")
+
+
 def test_without_git_history_pages_show_the_build_date_as_such(quick, project, tmp_path):
     assert not (project / ".git").exists()
     site = build_site(project, tmp_path / "site")
@@ -45,12 +55,7 @@ def test_without_git_history_pages_show_the_build_date_as_such(quick, project, t
 
 
 def test_pages_show_the_date_of_their_last_commit(quick, project, tmp_path):
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "first", date="2021-06-30T10:00:00+08:00")
-    page = project / "docs" / "models" / "meizi-xiaowu.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
-    git(project, "commit", "-q", "-am", "edit one model", date="2022-03-04T09:00:00+08:00")
+    two_commits(project)
     site = build_site(project, tmp_path / "site")
     assert updated_line(site, "models/meizi-xiaowu") == "最后更新： 2022-03-04"
     assert updated_line(site, "models/wumin-yiti") == "最后更新： 2021-06-30"
@@ -59,12 +64,7 @@ def test_pages_show_the_date_of_their_last_commit(quick, project, tmp_path):
 
 
 def test_a_shallow_clone_does_not_claim_its_boundary_date(quick, project, tmp_path):
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "first", date="2021-06-30T10:00:00+08:00")
-    page = project / "docs" / "models" / "meizi-xiaowu.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
-    git(project, "commit", "-q", "-am", "edit one model", date="2022-03-04T09:00:00+08:00")
+    two_commits(project)
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", project.as_uri(), str(clone))
     assert history.read(clone).shallow
