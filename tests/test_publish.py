@@ -151,6 +151,8 @@ def test_edit_links_lead_to_the_repository(elsewhere, root):
     assert edits["models/meizi-xiaowu"] == f"{REPO}/edit/main/docs/{model}"
     source = html(elsewhere / root / "index.html").select_one("a.md-source")
     assert source["href"] == REPO
+    guide = html(elsewhere / root / "contribute" / "index.html").select_one(".gm-contributing a")
+    assert guide["href"] == REPO + "/blob/main/CONTRIBUTING.md"
 
 
 def test_the_exports_use_the_address(elsewhere):
