@@ -49,7 +49,8 @@ class _Collector:
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig")
+    """The file's text; bytes that are not UTF-8 become U+FFFD here, and the guard reports the file."""
+    return path.read_bytes().decode("utf-8-sig", errors="replace")
 
 
 def _entries(path: str, data, node, where: str) -> Iterator[tuple[dict, Callable, list[Problem]]]:
