@@ -266,12 +266,12 @@ def test_system_deps_takes_the_browser_from_chromium_path(tmp_path):
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_actions_are_pinned_to_major_versions(path):
-    text = path.read_text(encoding="utf-8")
-    found = re.findall(r"uses:\s*(\S+)", text)
+def test_actions_are_pinned_to_commits(path):
+    """A tag can be moved to other code; a commit cannot (tests/test_supply_chain.py checks the comment too)."""
+    found = re.findall(r"uses:\s*(\S+)", path.read_text(encoding="utf-8"))
     assert found
     for action in found:
-        assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", action), f"pin {action} to a major version, e.g. @v4"
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), f"pin {action} to a commit SHA, # vX.Y.Z beside it"
 
 
 # --- pull request template --------------------------------------------------------------------------------
