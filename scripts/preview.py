@@ -185,13 +185,13 @@ def _is_page(path: str) -> bool:
 
 
 def main(argv: list[str]) -> None:
-    from mkdocs.__main__ import cli
+    from mkdocs.__main__ import serve_command
     from mkdocs.commands import serve
 
     preview = Preview()
     serve.build = preview.guard(serve.build)
     serve.LiveReloadServer = functools.partial(PreviewServer, preview=preview)
-    cli.main(args=["serve", *argv], prog_name="scripts/serve")
+    serve_command.main(args=argv, prog_name="./scripts/serve")  # `mkdocs serve`, its options and all
 
 
 if __name__ == "__main__":
