@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .model import Catalogue, Model, Place, Term
+from .punctuation import traditional_quotes
 
 SOURCE = "zh"
 
@@ -41,7 +42,9 @@ def languages(raw: list[dict]) -> list[Language]:
 
 @dataclass
 class Converter:
-    """OpenCC plus a glossary of (wrong, right) fixes applied after conversion."""
+    """OpenCC, then a glossary of (wrong, right) fixes, then, into Traditional Chinese, Taiwan's
+    quotation marks (「」 and 『』 for “” and ‘’, see :mod:`govcat.punctuation`). Every converted
+    text goes through here, so pages, cards, the search index and the exports all agree."""
 
     profile: str
     glossary: list[tuple[str, str]] = field(default_factory=list)
@@ -50,9 +53,17 @@ class Converter:
     def _cc(self):
         return _opencc(self.profile)
 
+    @cached_property
+    def _traditional(self) -> bool:
+        return self.profile.startswith("s2")  # s2t, s2tw, s2hk…: into Traditional
+
     def __call__(self, text: str) -> str:
         if not text:
             return text
+        out = self._characters(text)
+        return traditional_quotes(out) if self._traditional else out
+
+    def _characters(self, text: str) -> str:
         out = self._cc.convert(text)
         for wrong, right in self.glossary:
             out = out.replace(wrong, right)
@@ -60,11 +71,14 @@ class Converter:
 
     def each(self, texts: list[str]) -> list[str]:
         """Each text converted, in one call (OpenCC's start-up per call outweighs a short text):
-        the texts are joined one per line, as a line break ends every phrase OpenCC matches."""
+        the texts are joined one per line, as a line break ends every phrase OpenCC matches.
+        Quotation marks are then paired within each text, never across two of them."""
         if not texts or any("\n" in t for t in texts):
             return [self(t) for t in texts]
-        out = self("\n".join(texts)).split("\n")
-        return out if len(out) == len(texts) else [self(t) for t in texts]
+        out = self._characters("\n".join(texts)).split("\n")
+        if len(out) != len(texts):
+            return [self(t) for t in texts]
+        return [traditional_quotes(t) for t in out] if self._traditional else out
 
 
 @cache
@@ -84,7 +98,7 @@ def load_glossary(path: Path, profile: str) -> list[tuple[str, str]]:
     plain = Converter(profile)
     fixes = []
     for e in entries:
-        wrong = plain(e["zh"])
+        wrong = plain._characters(e["zh"])  # the glossary applies before the quotation marks
         if wrong != e["zh-Hant"]:
             fixes.append((wrong, e["zh-Hant"]))
     return sorted(fixes, key=lambda f: -len(f[0]))  # longest first: phrases before their parts

@@ -177,6 +177,11 @@ class Problem:
         return tuple(text.format(**params) for text in MESSAGES[self.code])  # type: ignore[return-value]
 
     @property
+    def texts(self) -> tuple[str, str, str, str]:
+        """What is wrong and how to fix it: (zh message, en message, zh fix, en fix)."""
+        return self._texts()
+
+    @property
     def where(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where} [{self.field}]" if self.field else where
