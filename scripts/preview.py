@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))  # govcat, when the project is not installed
 from govcat.problems import CatalogueError  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
+_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
 
 
 @dataclass
@@ -158,6 +160,11 @@ class PreviewServer(LiveReloadServer):
         super().__init__(*args, **kwargs)
         self.preview = preview
         self.builder = preview.guard(self.builder)  # a rebuild that fails no longer leaves pages waiting
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """MkDocs' live-reload script is inline and differs with every request, so no hash can allow it:
+        pages in the preview go without the Content-Security-Policy the built site carries (hooks/csp.py)."""
+        return super()._inject_js_into_html(_CSP_META.sub(b"", content), epoch)
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
