@@ -200,13 +200,17 @@ MODEL: tuple[Field, ...] = (
     Field("since", "int", example="since: 2020"),
     Field("recognition", "texts", example="recognition: [《岳阳日报》头版头条报道]"),
     Field("related", "ids", example="related: [hongse-yizhan]"),
+    Field("editors_assigned", "texts", example="editors_assigned: [dimensions, themes]",
+          hint_zh="列出来源未说明、由编者归入的分类字段（kind、dimensions、themes、problems）；都由来源写明时写 []。",
+          hint_en="List the classification fields the editors assigned and the source does not state "
+                  "(kind, dimensions, themes, problems); [] when the source states them all."),
     Field("sources", "citations", required=True, nonempty=True, example="sources: [jkq-2022-pingan-huimou]",
           hint_zh=SOURCE_HINT_ZH, hint_en=SOURCE_HINT_EN),
     Field("draft", "bool", example="draft: true"),
 )
 
 TRANSLATION: tuple[Field, ...] = (
-    Field("title", "text", required=True, nonempty=True, max_length=80, example="title: Meizi Hut (Meizi Xiaowu)"),
+    Field("title", "text", required=True, nonempty=True, max_length=120, example="title: Meizi Hut (Meizi Xiaowu)"),
     Field("summary", "text", required=True, nonempty=True, max_length=200, example="summary: One sentence."),
 )
 
@@ -266,4 +270,11 @@ PAGE: tuple[Field, ...] = (
     Field("description", "text", nonempty=True, example="description: 一句话。"),
     Field("hide", "texts", example="hide: [navigation]"),
     Field("template", "text", example="template: home.html"),
+)
+
+TERMBASE: tuple[Field, ...] = (
+    Field("zh", "text", required=True, nonempty=True, max_length=40, example="zh: 梅子小屋"),
+    Field("en", "text", required=True, nonempty=True, example="en: Meizi Hut"),
+    Field("avoid", "texts", example="avoid: [Meizi House]"),
+    Field("note", "text", nonempty=True, example="note: 为什么这样译。"),
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .graph import Graph
 from .i18n import Localizer
-from .model import LEVELS, Catalogue, Model
+from .model import CLASSIFICATIONS, LEVELS, Catalogue, Model
 
 SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
@@ -135,7 +135,16 @@ class Views:
             "sources": [{"id": s.source, "title": self.c.sources[s.source].title, "url": source_url(s.source),
                          "locator": self.loc.content(s.locator)} for s in m.sources],
             "draft": m.draft,
+            "assigned": self.assigned(m),
         }
+
+    def assigned(self, m: Model) -> dict:
+        """Which classification fields the editors assigned: the header card marks each such field the
+        same way on every page (``editors_assigned`` in the front matter, not a sentence in the body)."""
+        if m.editors_assigned is None:
+            return {"known": False, "fields": [], "labels": []}
+        fields = [f for f in CLASSIFICATIONS if f in m.editors_assigned]
+        return {"known": True, "fields": fields, "labels": [self.t(CLASSIFICATIONS[f][0]) for f in fields]}
 
     def footer(self, m: Model) -> dict:
         """相关模式, 提及本页 and 同地区 for a model page."""
@@ -287,6 +296,11 @@ class Views:
             g = [self.t(x, name=self.t(n)) for x, n in gaps(m)]
             if m.draft:
                 g.insert(0, self.t("草稿（draft: true），未发布"))
+            if m.editors_assigned is None:
+                g.append(self.t("未注明哪些分类由编者归入（editors_assigned）"))
+            elif m.editors_assigned:
+                g.append(self.t("编者归类，来源未说明：{fields}", fields="、".join(
+                    self.t(CLASSIFICATIONS[f][0]) for f in CLASSIFICATIONS if f in m.editors_assigned)))
             if "en" not in m.translations:
                 g.append(self.t("缺英文译本"))
             if g:
