@@ -49,7 +49,8 @@ def to_json(c: Catalogue, site_url: str = "") -> str:
         "models": [model_record(c, m, site_url) for m in c.published()],
         "sources": [{"id": s.id, "citation": s.citation(), "title": s.title, "publisher": s.publisher,
                      "published": s.published.isoformat(), "url": s.url} for s in c.sources.values()],
-        "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent}
+        "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent,
+                    "unstated": list(p.unstated)}
                    for p in c.places.values()],
     }
     return _one_record_per_line(data)

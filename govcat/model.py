@@ -18,6 +18,9 @@ CLASSIFICATIONS: dict[str, tuple[str, str]] = {
 }
 
 # Place levels, from the top down; a parent must sit on a higher (smaller) rank.
+# What a place entry may mark as not stated by its sources (field unstated in data/places.yml).
+PLACE_UNSTATED = {"level": "层级", "parent": "上级地点"}
+
 LEVELS: dict[str, tuple[int, str, str]] = {
     "city": (0, "市", "City"),
     "district": (1, "区", "District"),
@@ -67,6 +70,7 @@ class Place:
     short: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    unstated: tuple[str, ...] = ()  # "level", "parent": what the editors placed but no source states
 
     @property
     def level_zh(self) -> str:
@@ -86,7 +90,7 @@ class Figure:
     label: str
     en: str
     value: float
-    year: int
+    year: int | None  # None: the source does not say which year
     source: str
     unit: str | None = None
     qualifier: str | None = None

@@ -189,6 +189,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "删除术语表中的这一条，或让两处一致。",
         "Delete this termbase entry, or make the two agree.",
     ),
+    "glossary-wrong-form": (
+        "词表把它转成 {value}，其中的 {wrong} 列在 data/zh-hant-wrong.yml 中，是已知的错误写法。",
+        "The glossary turns it into {value}, which contains {wrong}, a known wrong form listed in data/zh-hant-wrong.yml.",
+        "改用 {right}；若 {wrong} 其实是对的，先从 data/zh-hant-wrong.yml 删除那一行并写明理由。",
+        "Use {right}; if {wrong} is in fact right, first remove that line from data/zh-hant-wrong.yml and say why.",
+    ),
     "out-of-range": (
         "字段 {field} 的值 {value} 超出范围 {low}–{high}。",
         "Field {field} value {value} is outside {low}–{high}.",

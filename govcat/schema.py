@@ -234,6 +234,9 @@ PLACE: tuple[Field, ...] = (
     Field("level", "text", required=True, example="level: community"),
     Field("parent", "id", example="parent: jingkaiqu"),
     Field("note", "text", nonempty=True, example="note: 来源未说明所属乡镇，待补充。"),
+    Field("unstated", "texts", example="unstated: [level]",
+          hint_zh="来源没有说明、由编者暂定的字段：level（层级）、parent（上级地点）。",
+          hint_en="Fields no source states and the editors chose for now: level, parent."),
     Field("sources", "ids", required=True, nonempty=True, example="sources: [jkq-2022-pingan-huimou]",
           hint_zh=SOURCE_HINT_ZH, hint_en=SOURCE_HINT_EN),
 )
@@ -258,7 +261,9 @@ FIGURE: tuple[Field, ...] = (
     Field("value", "number", required=True, example="value: 3901"),
     Field("unit", "text", nonempty=True, example="unit: 件"),
     Field("qualifier", "text", example="qualifier: 余"),
-    Field("year", "int", required=True, example="year: 2021"),
+    Field("year", "int", example="year: 2021",
+          hint_zh="来源所载数字的年份；来源没有说明年份时写 year: null。",
+          hint_en="The year the source gives the figure for; year: null where the source states none."),
     Field("source", "id", required=True, example="source: jkq-2022-pingan-huimou"),
     Field("locator", "text", nonempty=True, example="locator: 第二部分"),
     Field("measure", "text", example="measure: rank"),
@@ -277,4 +282,17 @@ TERMBASE: tuple[Field, ...] = (
     Field("en", "text", required=True, nonempty=True, example="en: Meizi Hut"),
     Field("avoid", "texts", example="avoid: [Meizi House]"),
     Field("note", "text", nonempty=True, example="note: 为什么这样译。"),
+)
+
+GLOSSARY: tuple[Field, ...] = (
+    Field("zh", "text", required=True, nonempty=True, example="zh: 墙钟"),
+    Field("zh-Hant", "text", required=True, nonempty=True, example="zh-Hant: 牆鐘"),
+    Field("note", "text", required=True, nonempty=True, example="note: 为什么不用 OpenCC 的写法。",
+          hint_zh="写明为什么要改 OpenCC 的结果（依据）。", hint_en="Say why OpenCC's form is wrong (the evidence)."),
+)
+
+WRONG_CONVERSION: tuple[Field, ...] = (
+    Field("wrong", "text", required=True, nonempty=True, example="wrong: 牆鍾"),
+    Field("right", "text", required=True, nonempty=True, example="right: 牆鐘"),
+    Field("note", "text", nonempty=True, example="note: 在哪里发现的。"),
 )

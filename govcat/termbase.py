@@ -63,9 +63,28 @@ def check_registry(c: Catalogue, shown: str, lines: dict[str, int]) -> list[Prob
     return problems
 
 
-def check_english(c: Catalogue, docs_dir: Path, show) -> list[Problem]:
+ENGLISH_DATA = ("strings-en.yml", "figures.yml", "places.yml")  # English text in registries: avoid list only
+
+
+def check_avoided(c: Catalogue, path: Path, shown: str) -> list[Problem]:
+    """Wordings the termbase lists under ``avoid``, line by line."""
+    problems = []
+    if not path.exists():
+        return problems
+    for no, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        low = line.lower()
+        for e in c.termbase.values():
+            for bad in e.avoid:
+                if bad.lower() in low:
+                    problems.append(Problem(shown, "termbase-avoid", no, None, {"value": bad, "zh": e.zh, "en": e.en}))
+    return problems
+
+
+def check_english(c: Catalogue, docs_dir: Path, show, data_dir: Path | None = None) -> list[Problem]:
     """Every English page against the registered terms (see the module docstring)."""
     problems: list[Problem] = []
+    for name in ENGLISH_DATA if data_dir is not None else ():
+        problems.extend(check_avoided(c, data_dir / name, show(data_dir / name)))
     terms = registered(c)
     for m in c.models.values():
         tr = m.translations.get("en")
@@ -103,11 +122,8 @@ def check_english(c: Catalogue, docs_dir: Path, show) -> list[Problem]:
                     problems.append(Problem(shown, "termbase-link", no, None,
                                             {"value": link[1], "zh": target.title, "en": en}))
             low = line.lower()
-            for e in c.termbase.values():
-                for bad in e.avoid:
-                    if bad.lower() in low:
-                        problems.append(Problem(shown, "termbase-avoid", no, None,
-                                                {"value": bad, "zh": e.zh, "en": e.en}))
+            problems.extend(Problem(shown, "termbase-avoid", no, None, {"value": bad, "zh": e.zh, "en": e.en})
+                            for e in c.termbase.values() for bad in e.avoid if bad.lower() in low)
             if bracketed is None:
                 continue
             for hit in bracketed.finditer(line):
