@@ -14,7 +14,20 @@ from pathlib import Path
 import yaml
 
 from . import frontmatter, guard, schema, termbase
-from .model import CLASSIFICATIONS, LEVELS, PLACE_UNSTATED, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term, Translation
+from .model import (
+    CLASSIFICATIONS,
+    LEVELS,
+    PLACE_UNSTATED,
+    VOCABULARIES,
+    Catalogue,
+    Citation,
+    Figure,
+    Model,
+    Place,
+    Source,
+    Term,
+    Translation,
+)
 from .problems import CatalogueError, Problem, display_path
 
 REGISTRY_FILES = {
@@ -162,7 +175,8 @@ def load_places(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> di
             _check_refs(c, shown, entry, "level", LEVELS, line_of, ("地点层级", "place levels", "govcat/model.py"))
             continue
         _check_refs(c, shown, entry, "sources", sources, line_of, source_reg)
-        _check_refs(c, shown, entry, "unstated", PLACE_UNSTATED, line_of, ("可标为未说明的字段", "fields that can be marked unstated", "data/places.yml"))
+        _check_refs(c, shown, entry, "unstated", PLACE_UNSTATED, line_of,
+                    ("可标为未说明的字段", "fields that can be marked unstated", "data/places.yml"))
         if not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             continue
         places[entry["id"]] = Place(

@@ -163,7 +163,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "英文标题 {value} 没有使用术语表中“{zh}”的译名 {en}。",
         "The English title {value} does not use the termbase's name for “{zh}”: {en}.",
         "把标题写成“{en} (拼音)”；要改译名，就改 data/termbase.yml 中的这一条，再让所有英文页面跟着改。",
-        "Write the title as “{en} (pinyin)”; to change the name, change its entry in data/termbase.yml and every English page with it.",
+        "Write the title as “{en} (pinyin)”; to change the name, change its entry in data/termbase.yml "
+        "and every English page with it.",
     ),
     "termbase-link": (
         "指向“{zh}”的链接文字 {value} 不是术语表中的译名 {en}。",

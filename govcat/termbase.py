@@ -95,7 +95,8 @@ def check_english(c: Catalogue, docs_dir: Path, show, data_dir: Path | None = No
     # Chinese terms as they may be written inside English text: with their own quotes or ASCII ones
     variants = sorted(((v, zh) for zh in terms for v in {zh, zh.replace("“", '"').replace("”", '"')}),
                       key=lambda x: -len(x[0]))
-    bracketed = re.compile(r"[(（]\s*(" + "|".join(re.escape(v) for v, _ in variants) + r")(?![\u4e00-\u9fff、])") if variants else None
+    alternatives = "|".join(re.escape(v) for v, _ in variants)
+    bracketed = re.compile(r"[(（]\s*(" + alternatives + r")(?![\u4e00-\u9fff、])") if variants else None
     zh_of = dict(variants)
     for path in sorted(docs_dir.rglob("*.en.md")):
         shown = show(path)

@@ -341,8 +341,8 @@ class Views:
                     citing[source].append(self.card(m))
         entries = []
         for s in self.c.sources.values():
-            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url, "note": self.loc.content(s.note),
-                            "cards": citing[s.id]})
+            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url,
+                            "note": self.loc.content(s.note), "cards": citing[s.id]})
         return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
                         {"entries": entries},
                         intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
