@@ -219,10 +219,11 @@ def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]
         c.problems.append(Problem(shown, "not-mapping", 1, None, {"what": "vocabulary", "actual": type(data).__name__}))
         return vocab
     nodes = {k.value: (k, v) for k, v in node.value}
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}  # YAML reads 0: or true: as non-text keys
     for name in data:
         if name not in VOCABULARIES:
-            s_zh, s_en = schema.suggestion(name, list(VOCABULARIES))
-            c.problems.append(Problem(shown, "unknown-key", nodes[name][0].start_mark.line + 1, name, {
+            s_zh, s_en = schema.suggestion(str(name), list(VOCABULARIES))
+            c.problems.append(Problem(shown, "unknown-key", lines.get(str(name)), str(name), {
                 "allowed": ", ".join(VOCABULARIES), "suggestion_zh": s_zh, "suggestion_en": s_en}))
     for name in VOCABULARIES:
         if name not in data:
