@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
+# The body of every model page, in this order (templates/model.md, scripts/new_model.py, the 待完善 page).
+# The last one is filled from the source registry at build time.
+SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 
 # Place levels, from the top down; a parent must sit on a higher (smaller) rank.
 LEVELS: dict[str, tuple[int, str, str]] = {
