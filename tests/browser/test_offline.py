@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import LANGUAGES, PHONE
+from .helpers import LANGUAGES, PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
