@@ -7,7 +7,7 @@
 ``--build`` runs ``<engine> build --strict`` in each project folder into a temporary folder, with one
 ``SOURCE_DATE_EPOCH`` for both (the build date shows on pages without history), and the project's own
 ``govcat`` first on the import path. ``--ignore-generator`` compares HTML without the generator meta tag
-(``mkdocs-1.6.1`` or ``properdocs-1.6.7``). Gzipped files are compared decompressed (their header
+(``mkdocs-1.6.1, …`` or ``mkdocs-ProperDocs 1.6.7, …``). Gzipped files are compared decompressed (their header
 carries a time). Exit status 0: the same; 1: differences, each listed.
 """
 
