@@ -233,3 +233,19 @@ def test_shared_navigation_and_theme_parts_change_no_page(project, tmp_path, mon
 
     differ = [str(p) for p in pages if words(built_site / p) != words(plain / p)]
     assert not differ, f"{len(differ)} pages differ, e.g. {differ[:3]}"
+
+
+def test_an_unknown_marker_is_reported_with_the_catalogue_s_problems(project, tmp_path, caplog):
+    """A typo in a marker and a typo in a model's front matter: one build, both problems, with lines."""
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- gm:problem -->\n", encoding="utf-8")
+    line = index.read_text(encoding="utf-8").rstrip("\n").count("\n") + 1
+    model = project / "docs" / "models" / "meizi-xiaowu.md"
+    model.write_text(model.read_text(encoding="utf-8").replace("summary:", "sumary:", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert f"docs/index.md:{line}" in caplog.text and "未知标记 gm:problem" in caplog.text
+    assert "docs/models/meizi-xiaowu.md" in caplog.text and "sumary" in caplog.text
