@@ -9,6 +9,11 @@
 ``govcat`` first on the import path. ``--ignore-generator`` compares HTML without the generator meta tag
 (``mkdocs-1.6.1, …`` or ``mkdocs-ProperDocs 1.6.7, …``). Gzipped files are compared decompressed (their header
 carries a time). Exit status 0: the same; 1: differences, each listed.
+
+Pages date themselves from git history (hooks/updated.py). To compare two commits, build copies made
+with ``git archive`` (no history: every page says it was built on the ``SOURCE_DATE_EPOCH`` day);
+built from checkouts, the generated pages' "last updated" dates differ wherever data/ or docs/models/
+changed between the two commits.
 """
 
 from __future__ import annotations
