@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .i18n import Converter
-from .problems import MESSAGES, Problem, display_path
+from .problems import Problem, display_path, register
 
 PATTERNS_FILE = Path(__file__).with_name("guard_patterns.yml")
 
@@ -100,7 +100,7 @@ _ALLOW_HINT_EN = ("If legitimate text was caught, add the phrase to allow in gov
                   "and a test to tests/test_guard.py.")
 
 # code -> (zh message, en message, zh fix, en fix), as in govcat.problems.
-MESSAGES.update({
+register({
     "guard-spam": (
         "疑似被注入的广告文字（{category_zh}）：{match}。",
         "Looks like injected advertising ({category_en}): {match}.",

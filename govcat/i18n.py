@@ -1,4 +1,4 @@
-"""Languages: English strings and labels, and Simplified → Traditional conversion.
+"""Languages: English strings and labels, Simplified → Traditional conversion, language alternates.
 
 Simplified Chinese is the source. Traditional Chinese is never written by hand: it is converted
 at build time with OpenCC's ``s2tw`` profile (``s2twp`` would turn 社区 into 社群; ``s2t`` gives
@@ -6,6 +6,10 @@ at build time with OpenCC's ``s2tw`` profile (``s2twp`` would turn 社区 into �
 contexts), e.g. 牆鐘, 合併請求. Known wrong forms are listed in ``data/zh-hant-wrong.yml`` and a
 test looks for each of them in the whole built Traditional site. English comes from translated pages, the
 registries' ``en`` labels and ``data/strings-en.yml``.
+
+Conversion happens in one place, :meth:`Localizer.text`, before anything is rendered: the Markdown of
+every page, the data handed to templates, the interface strings, the exports. Each distinct text is
+converted once per build.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .model import Catalogue, Model, Place, Term
 from .punctuation import traditional_quotes
+from .urls import relative_url
 
 SOURCE = "zh"
 
@@ -40,6 +46,44 @@ class Language:
 def languages(raw: list[dict]) -> list[Language]:
     return [Language(code=r["code"], name=r["name"], theme=r.get("theme", r["code"]),
                      search=tuple(r.get("search", ["zh"])), convert=r.get("convert")) for r in raw]
+
+
+def chosen(langs: list[Language], wanted: str) -> list[Language]:
+    """The languages to build: ``wanted`` is a comma list of codes (empty: all). The source language,
+    first in the list, is always built: the others take their addresses from it."""
+    codes = [x.strip() for x in wanted.split(",") if x.strip()]
+    return [x for i, x in enumerate(langs) if i == 0 or not codes or x.code in codes]
+
+
+def alternates(langs: list[Language], here: Language, url: str | None, site_url: str) -> list[dict]:
+    """Each language's version of a page: ``link`` absolute (hreflang), ``href`` relative (switcher).
+
+    All languages share one URL layout, so the same page lives at ``<language root><page url>``.
+    A page-less template (``url`` None: the 404 page) leads to each language's home instead.
+    ``site_url`` is the source language's, the site root.
+    """
+    out = []
+    for other in langs:
+        target = other.root + (url or "")
+        current = here.root + (url if url is not None else "")
+        out.append({"name": other.name, "lang": other.code, "link": site_url + target,
+                    "href": relative_url(target or ".", current or "."), "current": other == here})
+    return out
+
+
+def script_map(index_text: str, converted: bool) -> dict[str, str]:
+    """Characters of the other Chinese script -> the character a search index uses, for the index's own
+    characters, so a query typed in either script finds the page (``cross-script.js`` applies it).
+    ``converted``: the index is Traditional (a converted language); else Simplified."""
+    chars = sorted(c for c in set(index_text) if "\u3400" <= c <= "\u9fff")
+    to_other = Converter("t2s") if converted else Converter("s2t")
+    others = to_other.each(chars)
+    known = set(chars)
+    mapping: dict[str, str] = {}
+    for ch, other in zip(chars, others, strict=True):
+        if other != ch and len(other) == 1 and other not in known:
+            mapping.setdefault(other, ch)
+    return mapping
 
 
 @dataclass
@@ -136,12 +180,44 @@ def load_strings(path: Path) -> dict[str, str]:
 
 @dataclass
 class Localizer:
-    """Chooses the text a reader of ``lang`` sees. Simplified text passes through unchanged for
-    zh and zh-Hant (zh-Hant is converted later, in one place, from the finished HTML)."""
+    """Chooses the text a reader of ``lang`` sees. The labels and strings it picks are Simplified for
+    zh and zh-Hant; :meth:`text` is the one place where a converted language's text is converted."""
 
     lang: str = SOURCE
     strings: dict[str, str] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
+    convert: Converter | None = None  # Simplified -> Traditional, for converted languages
+    _converted: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def text(self, value: Any) -> Any:
+        """Simplified text as this language's readers see it: converted for zh-Hant, else unchanged.
+
+        Takes a string, or the plain data a template renders (dicts, lists, tuples of strings and
+        other values: only the strings change, never the keys). Each distinct string is converted
+        once per build, however many pages show it (a model's card is on many pages).
+        """
+        if self.convert is None:
+            return value
+        if isinstance(value, str):
+            if value.isascii():
+                return value
+            out = self._converted.get(value)
+            if out is None:
+                out = self._converted[value] = self.convert(value)
+            return out
+        if isinstance(value, dict):
+            return {k: self.text(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.text(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(self.text(v) for v in value)
+        return value
+
+    def texts(self, values: list[str]) -> list[str]:
+        """Many short strings converted in one call (OpenCC's start-up per call outweighs a short text)."""
+        if self.convert is None:
+            return list(values)
+        return self.convert.each(values)
 
     @property
     def english(self) -> bool:

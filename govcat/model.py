@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
+# The body of every model page, in this order (templates/model.md, scripts/new_model.py, the 待完善 page).
+# The last one is filled from the source registry at build time.
+SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 
 # The classification fields of a model page. For each, the page says whether the source states it or
 # the editors assigned it (front matter ``editors_assigned``): field -> (zh, en) as shown to readers.

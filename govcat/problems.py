@@ -205,6 +205,18 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+def register(messages: dict[str, tuple[str, str, str, str]]) -> None:
+    """Add the wording of another module's problems (the content guard's, the markers'). A code may be
+    registered once: two checks that chose the same code would otherwise overwrite each other's text."""
+    taken = sorted(code for code in set(messages) & set(MESSAGES) if MESSAGES[code] != messages[code])
+    if taken:
+        raise ValueError(f"problem codes registered twice: {', '.join(taken)}")
+    for code, texts in messages.items():
+        if len(texts) != 4:
+            raise ValueError(f"{code}: a message is (zh message, en message, zh fix, en fix)")
+    MESSAGES.update(messages)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file, with everything a person needs to fix it."""

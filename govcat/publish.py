@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from .problems import MESSAGES, CatalogueError, Problem
+from .problems import CatalogueError, Problem, register
 
 # The fallbacks in mkdocs.yml (tests/test_publish.py checks that the two agree).
 PLACEHOLDERS = {
@@ -28,7 +28,7 @@ VARIABLES = {
 TRUE = {"1", "true", "yes", "on"}
 
 # code -> (zh message, en message, zh fix, en fix), as in govcat.problems.
-MESSAGES.update({
+register({
     "publish-address-unset": (
         "这是发布用的构建（PUBLISH={publish}），但环境变量 {variable}（{what_zh}）没有设置或仍是"
         "占位地址 {placeholder}：发布出去的链接会指向一个不存在的地址。",

@@ -8,59 +8,29 @@ the same views serve every language.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from functools import cached_property
 
+from . import searchdict
 from .graph import Graph
 from .i18n import Localizer
-from .model import CLASSIFICATIONS, LEVELS, Catalogue, Model
+from .linker import Linker
+from .model import CLASSIFICATIONS, LEVELS, SECTIONS, Catalogue, Model
+from .pagespec import PageSpec
+from .printview import print_page
+from .urls import TERM_DIRS, model_url, place_url, source_url, term_url
 
-SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
+__all__ = ["SECTIONS", "PageSpec", "Views", "model_url", "place_url", "source_url", "term_url"]
+
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
 PENDING = "待补充"
-TERM_DIRS = {"dimensions": "dimensions", "themes": "themes", "problems": "problems", "kinds": "kinds"}
 VOCAB_TITLES = {
     "dimensions": ("五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
     "themes": ("主题", "按工作主题查找模式。"),
     "problems": ("问题", "按要解决的问题查找：遇到这类问题时，别人是怎么做的。"),
     "kinds": ("类型", "模式、机制、平台、专项行动、理念与综述。"),
 }
-
-
-def model_url(slug: str) -> str:
-    return f"models/{slug}/"
-
-
-def term_url(vocabulary: str, term_id: str) -> str:
-    return f"{TERM_DIRS[vocabulary]}/{term_id}/"
-
-
-def place_url(place_id: str) -> str:
-    return f"places/{place_id}/"
-
-
-def source_url(source_id: str) -> str:
-    return f"sources/#{source_id}"
-
-
-@dataclass
-class PageSpec:
-    """One generated page: where it lives, its Markdown, and the view its template renders."""
-
-    src_uri: str
-    title: str
-    description: str
-    view: str  # template name under overrides/partials/views/
-    data: dict = field(default_factory=dict)
-    intro: str = ""
-    edit: str = ""  # repository path of the file that produces this page
-    in_nav: bool = False
-
-    def markdown(self) -> str:
-        meta = {"title": self.title, "description": " ".join(self.description.split())}
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.intro}\n"  # JSON is valid YAML
 
 
 class Views:
@@ -73,6 +43,34 @@ class Views:
         self._cards: dict[str, dict] = {}
         self._term_links: dict[tuple[str, str], dict] = {}
         self._place_links: dict[str, list[dict]] = {}
+
+    def keywords(self, m: Model) -> list[str]:
+        """Search keywords of a model page (indexed, never shown): its names and the words inside them,
+        in this language, then its places (without the city) and its problems and themes."""
+        loc, c = self.loc, self.c
+        names = [*m.names, loc.title(m)] if loc.english else m.names
+        words = searchdict.keywords(names)
+        words += [loc.place(p) for p in c.place_path(m.place)[1:]]
+        words += [loc.term(c.term(v, zh)) for v, zh in m.terms() if v in ("problems", "themes")]
+        return list(dict.fromkeys(words))
+
+    def body(self, m: Model) -> str:
+        """A model page's Markdown body in this language: first mentions of other models linked, the
+        sources section filled. Both languages take it from here: a translated page from its
+        translation, every other page from the link graph's Simplified body."""
+        translation = m.translations.get(self.loc.lang)
+        if translation is not None:
+            body, _ = self._english_linker.link(translation.body, m.slug)
+            return add_citations(self.c, m, body, lang=self.loc.lang)
+        return add_citations(self.c, m, self.g.linked_bodies.get(m.slug, m.body))
+
+    @cached_property
+    def _english_linker(self) -> Linker:
+        """English titles of translated models, and the Chinese names for quoted originals."""
+        models = self.c.published()
+        names = {n: m.slug for m in models for n in m.names}
+        names.update({self.loc.title(m): m.slug for m in models})
+        return Linker.from_names(names)
 
     def t(self, text: str, **params) -> str:
         return self.loc.t(text, **params)
@@ -159,8 +157,6 @@ class Views:
 
     def pages(self) -> list[PageSpec]:
         """Every generated page of the site."""
-        from .printview import print_page  # printview builds on this module
-
         models = self.c.published()
         n = len(models)
         return [

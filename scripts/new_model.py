@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))  # the catalogue core beside this script, also whe
 
 try:
     from govcat import CatalogueError, frontmatter, guard, load, schema
+    from govcat.model import SECTIONS
     from govcat.slug import slugify
 except ImportError as exc:  # pragma: no cover - depends on how the script is started
     sys.exit(f"缺少依赖（{exc.name}）：请先运行 source scripts/env.sh，或用 .venv/bin/python 运行本脚本。\n"
              f"Missing dependency ({exc.name}): run `source scripts/env.sh` first, or use .venv/bin/python.")
 
-SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 VOCABS = ("kinds", "dimensions", "themes", "problems", "statuses")
 QUOTES = re.compile(r"[\s“”‘’\"'「」『』《》〈〉()（）]")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import LANGUAGES, PHONE
+from .helpers import LANGUAGES, PHONE
 from .test_csp import RECORD_VIOLATIONS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ import unicodedata
 
 import pytest
 
-from .conftest import LANGUAGES
+from .helpers import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
