@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks"
 EVENTS = ("on_config", "on_files", "on_nav", "on_env", "on_page_markdown", "on_page_content", "on_page_context",
-          "on_template_context", "on_post_page", "on_post_build", "on_build_error", "on_pre_build")
+          "on_template_context", "on_post_template", "on_post_page", "on_post_build", "on_build_error", "on_pre_build")
 
 
 def _hook_modules() -> dict[str, object]:
