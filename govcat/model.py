@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
 
@@ -29,6 +33,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """Something taken out of a capture before it was archived, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """Where and when a source's archived text (data/archive/<id>.txt) was captured."""
+
+    file: str
+    captured_from: str
+    captured_on: dt.date
+    mirror: bool
+    script: str
+    removed: tuple[Removal, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     kind: str
@@ -39,6 +64,8 @@ class Source:
     section: str | None = None
     url: str | None = None
     note: str | None = None
+    terms: str | None = None  # its terms of use as far as known, and how the catalogue uses it
+    archive: ArchiveInfo | None = None
 
     def citation(self) -> str:
         """A full citation in the style readers copy into reports."""
@@ -84,6 +111,7 @@ class Figure:
     locator: str | None = None
     measure: str | None = None  # count (default) | rank | level
     text: str | None = None  # the source's own wording
+    line: int | None = field(default=None, compare=False)  # of its value in data/figures.yml
 
     @property
     def charted(self) -> bool:
@@ -134,6 +162,7 @@ class Model:
     related: list[str] = field(default_factory=list)
     draft: bool = False
     translations: dict[str, Translation] = field(default_factory=dict)
+    meta_lines: dict[object, int] = field(default_factory=dict, repr=False, compare=False)  # front-matter key -> line
 
     @property
     def names(self) -> list[str]:
@@ -157,6 +186,7 @@ class Catalogue:
     sources: dict[str, Source]
     vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
     figures: list[Figure] = field(default_factory=list)
+    archives: dict[str, Archive] = field(default_factory=dict, repr=False)  # source id -> archived text
 
     def term(self, vocabulary: str, zh: str) -> Term:
         return self.vocabulary[vocabulary][zh]
