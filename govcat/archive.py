@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import guard
 from .problems import Problem
 
 ARCHIVE_DIR = "data/archive"
@@ -264,9 +265,7 @@ def read(root: Path, source_id: str, meta: dict, registry: str, line_of) -> tupl
         problems.append(Problem(registry, "unknown-term", line_of("archive.script"), "archive.script", {
             "value": meta.get("script"), "allowed": "、".join(SCRIPTS), "registry_zh": "文字种类",
             "registry_en": "scripts", "registry_file": "govcat/archive.py", "suggestion_zh": "", "suggestion_en": ""}))
-    from . import guard  # the removed text must really be gone: injected spam is what is removed most
-
-    for p in guard.check_text(file, text):
+    for p in guard.check_text(file, text):  # what was removed must be gone: injected spam is removed most
         if p.code == "guard-spam":
             problems.append(Problem(file, "archive-spam", p.line, None, dict(p.params)))
     return archive, problems

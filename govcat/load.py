@@ -300,7 +300,8 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source], arch
         if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             figure = Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__ if k != "line"},
                             line=line_of("value"))
-            c.problems.extend(verify.check_figure(shown, figure, line_of, archives))
+            published = sources[figure.source].published.year if figure.source in sources else ""
+            c.problems.extend(verify.check_figure(shown, figure, line_of, archives, str(published)))
             figures.append(figure)
     return figures
 

@@ -241,8 +241,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "omissions with “……”; if it comes from another source, register and archive that source and cite it.",
     ),
     "number-not-found": (
-        "数字 {value} 在本页所引来源的存档（{archives}）中找不到。",
-        "The number {value} is not in the archive of the sources the page cites ({archives}).",
+        "数字 {value} 在所引来源的存档（{archives}）中找不到。",
+        "The number {value} is not in the archive of the sources cited ({archives}).",
         "照来源改正这个数字（连同“余”“多”）；来源没有的数字不要写；若出自另一来源，引用并存档该来源。"
         "编号、日期和引文不在此列，见 CONTRIBUTING.md 的“数字核对”。",
         "Correct the number (with its 余/多) to the source; leave out numbers no source states; if it comes from "

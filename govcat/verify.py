@@ -12,7 +12,8 @@ Quotations
 Figures in ``data/figures.yml``
     The value, with its 余/多 qualifier, must occur in the cited source's archive, in digits or in
     Chinese numerals; when the locator quotes a section heading of the archive (第二部分“实行高位推动
-    夯实基础筑平安”), within that section. A figure's ``text`` must contain its value.
+    夯实基础筑平安”), within that section. A figure's ``text`` must contain its value; its year and the
+    numbers in its label and text are checked like the numbers on a page.
 
 Numbers on model pages
     See :func:`stated_numbers` for exactly which numbers count.
@@ -61,6 +62,9 @@ _NUMBERING = re.compile(r"^(\s*(?:#{1,6}\s*|[-*+]\s+)?)(\d+(?:\.\d+)*[.、)）�
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\s*[-—–~至到]\s*(?:19|20)\d\d\s*年)")
 _CHECKED_FIELDS = ("title", "aliases", "summary", "recognition", "since")
+_DIGIT = re.compile(r"[0-9\uff10-\uff19]")  # ASCII or full-width
+_LAZY_STOP = re.compile(r"\s*(#|[-*+]\s|\d+\.\s|\||!!!|```|~~~)")
+_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def blockquotes(body: str, first_line: int = 1) -> Iterator[tuple[int, list[tupl
         if q is not None:
             block.append((n, q.group(1)))
             continue
-        lazy = block and line.strip() and block[-1][1].strip() and not re.match(r"\s*(#|[-*+]\s|\d+\.\s|\||!!!|```|~~~)", line)
+        lazy = block and line.strip() and block[-1][1].strip() and not _LAZY_STOP.match(line)
         if lazy:
             block.append((n, line.strip()))
             continue
@@ -116,14 +120,14 @@ def blockquotes(body: str, first_line: int = 1) -> Iterator[tuple[int, list[tupl
         yield block[0][0], block
 
 
-def quotes(body: str, first_line: int = 1) -> tuple[list[Quote], list[Problem], list[int]]:
+def quotes(body: str, first_line: int = 1, blocks: list | None = None) -> tuple[list[Quote], list[Problem], list[int]]:
     """The labelled quotations of a body, paragraph by paragraph; unknown 原文… labels; translated blocks
-    not followed by their original (their lines)."""
+    not followed by their original (their lines). ``blocks``: the body's :func:`blockquotes`, if known."""
     found: list[Quote] = []
     unknown: list[tuple[int, str]] = []
     unpaired: list[int] = []
     pending_translation: int | None = None
-    for start, block in blockquotes(body, first_line):
+    for start, block in blocks if blocks is not None else blockquotes(body, first_line):
         head = block[0][1].strip()
         label = _LABEL.match(head)
         if pending_translation is not None:
@@ -196,11 +200,13 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def _blank(line: str) -> str:
-    return _NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), line) if re.search(r"\d", line) else line
+    return _NOT_FIGURES.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def _numbers_of_text(text: str, line: int, field: str | None) -> Iterator[Stated]:
     """Digits in one line of prose or one front-matter value, with dates and numbering blanked."""
+    if not _DIGIT.search(text):
+        return
     text = _blank(unicodedata.normalize("NFKC", text))
     text = _NUMBERING.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     years: set[int] = set()
@@ -216,7 +222,7 @@ def _numbers_of_text(text: str, line: int, field: str | None) -> Iterator[Stated
 NUMBER_AT = re.compile(r"\d+(?:\.\d+)?")
 
 
-def stated_numbers(body: str, first_line: int = 1) -> Iterator[Stated]:
+def stated_numbers(body: str, first_line: int = 1, blocks: list | None = None) -> Iterator[Stated]:
     """The numbers a page's body states, written in digits, with their 余/多 qualifier.
 
     Every run of digits (full-width digits too) counts, except where it states no figure:
@@ -231,8 +237,8 @@ def stated_numbers(body: str, first_line: int = 1) -> Iterator[Stated]:
     often than they count them.
     """
     lines = body.split("\n")
-    quoted = {n for _, block in blockquotes(body, first_line) if _LABEL.match(block[0][1].strip())
-              for n, _ in block}
+    quoted = {n for _, block in (blocks if blocks is not None else blockquotes(body, first_line))
+              if _LABEL.match(block[0][1].strip()) for n, _ in block}
     fence: str | None = None
     guidance_indent: int | None = None  # inside a 一般性建议 admonition indented deeper than this
     guidance_level: int | None = None  # inside a section whose heading says 一般性建议
@@ -264,7 +270,7 @@ def stated_numbers(body: str, first_line: int = 1) -> Iterator[Stated]:
         if admonition and _GUIDANCE in (admonition.group(2) or ""):
             guidance_indent = len(admonition.group(1))
             continue
-        if n in quoted or re.match(r"^\s*\[[^\]]+\]:\s*\S", line):  # quotations; link reference definitions
+        if n in quoted or _REFERENCE.match(line):  # quotations; link reference definitions
             continue
         yield from _numbers_of_text(line, n, None)
 
@@ -301,11 +307,18 @@ def check_number(path: str, s: Stated, cited: list[str], archives: dict[str, Arc
         "value": s.shown, "archives": "、".join(a.path for a in usable)})]
 
 
-def check_figure(path: str, f: Figure, line_of, archives: dict[str, Archive]) -> list[Problem]:
-    """A figure of data/figures.yml against its source's archive."""
+def check_figure(path: str, f: Figure, line_of, archives: dict[str, Archive], published: str = "") -> list[Problem]:
+    """A figure of data/figures.yml against its source's archive (``published``: the source's year).
+
+    The value with its qualifier, as described in the module docstring; the year, and numbers written
+    in digits in the label or the text, like the numbers on a page."""
     archive = archives.get(f.source)
     if archive is None:
         return []  # an unknown source or a missing archive is reported on its own
+    stated = [Stated(line_of("year"), "year", str(f.year), "", str(f.year), True)]
+    for name in ("label", "text"):
+        stated += _numbers_of_text(getattr(f, name) or "", line_of(name), name)
+    others = [p for s in stated for p in check_number(path, s, [f.source], archives, {published})]
     key = number_key(str(int(f.value)) if float(f.value).is_integer() else str(f.value))
     qualifier = f.qualifier or ""
     shown = f"{f.number}{qualifier}"
@@ -327,18 +340,19 @@ def check_figure(path: str, f: Figure, line_of, archives: dict[str, Archive]) ->
     elif not found:
         problems.append(Problem(path, "figure-not-found", line_of("value"), "value", {
             "value": shown, "archive": archive.path, "source": f.source}))
-    return problems
+    return problems + others
 
 
 def _page_problems(path: str, body: str, body_line: int, cited: list[str], archives: dict[str, Archive],
                    numbers: bool, years: set[str], model: Model | None = None) -> list[Problem]:
-    found, problems, unpaired = quotes(body, body_line)
+    blocks = list(blockquotes(body, body_line))
+    found, problems, unpaired = quotes(body, body_line, blocks)
     problems = [Problem(path, p.code, p.line, p.field, p.params) for p in problems]
     problems += [Problem(path, "quote-translation-unpaired", n, None, {"label": TRANSLATED_LABEL}) for n in unpaired]
     for q in found:
         problems += check_quote(path, q, cited, archives)
     if numbers:
-        stated = [*(front_numbers(model) if model else ()), *stated_numbers(body, body_line)]
+        stated = [*(front_numbers(model) if model else ()), *stated_numbers(body, body_line, blocks)]
         for s in stated:
             problems += check_number(path, s, cited, archives, years)
     return problems

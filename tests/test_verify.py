@@ -271,6 +271,16 @@ def test_a_figure_keeps_its_qualifier(tree):
     assert p.line == 5 and p.params["found"] == "260余"
 
 
+@pytest.mark.parametrize(("old", "new", "line", "field"), [
+    ("year: 2021\n  source: src-a\n  locator: 第二", "year: 2020\n  source: src-a\n  locator: 第二", 8, "year"),
+    ("label: 上报事件", "label: 上报事件（3902件）", 3, "label"),
+])
+def test_the_year_and_the_digits_in_a_figure_label(tree, old, new, line, field):
+    edit(tree, "data/figures.yml", old, new)
+    p = only(problems(tree), "number-not-found")
+    assert (p.path, p.line, p.field) == ("data/figures.yml", line, field)
+
+
 def test_a_figure_in_chinese_numerals_and_its_text(tree):
     """位居全市第三: the value 3 is found as 三 (and as a digit elsewhere); the text must contain it."""
     edit(tree, "data/figures.yml", "text: 位居全市第三", "text: 位居全市第四")
