@@ -103,7 +103,7 @@ def _nested_lines(lines: dict, key: str, node) -> None:
     """Lines of list items, (key, index), and of nested keys, "key.sub" or "key.index.sub"."""
     if isinstance(node, yaml.SequenceNode):
         for i, sub in enumerate(node.value):
-            lines[(key, i)] = sub.start_mark.line + 1
+            lines[(key, i)] = lines[f"{key}.{i}"] = sub.start_mark.line + 1
             if isinstance(sub, yaml.MappingNode):
                 _nested_lines(lines, f"{key}.{i}", sub)
     elif isinstance(node, yaml.MappingNode):
@@ -162,9 +162,10 @@ def _archive_info(c: _Collector, shown: str, entry: dict, line_of, archives: dic
     """The source's archive entry checked, and its text read into ``archives``."""
     meta = entry["archive"]
     problems = schema.check(shown, meta, schema.ARCHIVE, lambda k, i=None: line_of(f"archive.{k}", i))
-    for i, item in enumerate([] if problems else meta.get("removed") or []):
-        problems += schema.check(shown, item, schema.REMOVAL, lambda k, _i=None, i=i: line_of(f"archive.removed.{i}.{k}")
-                                 or line_of("archive.removed", i))
+    removed = [] if any(p.field == "removed" for p in problems) else meta.get("removed") or []
+    for i, item in enumerate(removed):
+        problems += [Problem(p.path, p.code, p.line, f"removed.{p.field}", p.params) for p in schema.check(
+            shown, item, schema.REMOVAL, lambda k, _i=None, i=i: line_of(f"archive.removed.{i}.{k}"))]
     c.problems.extend(Problem(p.path, p.code, p.line, f"archive.{p.field}", p.params) for p in problems)
     if problems:
         return None
@@ -298,8 +299,7 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source], arch
             _check_refs(c, shown, entry, "measure", FIGURE_MEASURES, line_of,
                         ("度量类型", "measures", "data/figures.yml"))
         if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
-            figure = Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__ if k != "line"},
-                            line=line_of("value"))
+            figure = Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__})
             published = sources[figure.source].published.year if figure.source in sources else ""
             c.problems.extend(verify.check_figure(shown, figure, line_of, archives, str(published)))
             figures.append(figure)

@@ -111,7 +111,6 @@ class Figure:
     locator: str | None = None
     measure: str | None = None  # count (default) | rank | level
     text: str | None = None  # the source's own wording
-    line: int | None = field(default=None, compare=False)  # of its value in data/figures.yml
 
     @property
     def charted(self) -> bool:

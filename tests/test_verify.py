@@ -384,6 +384,7 @@ def test_the_archive_entry_is_checked_field_by_field(tree):
     edit(tree, "data/sources.yml", "    mirror: false\n    script: zh-Hant\n", "    script: zh-TW\n    removed: [{text: 广告}]\n")
     found = {(p.code, p.field, p.line) for p in problems(tree)}
     assert ("missing-key", "archive.mirror", 8) in found  # on the archive: line, as the key is missing
+    assert ("missing-key", "archive.removed.reason", 13) in found  # on its item's line
     assert ("unknown-term", "archive.script", 12) not in found  # reported once the entry is complete
     assert not any(code == "archive-orphan" for code, _, _ in found)
 
@@ -421,3 +422,9 @@ def test_quotes_are_read_paragraph_by_paragraph():
     found, unknown, unpaired = quotes(body, 10)
     assert [(q.line, q.text) for q in found] == [(11, "第一段接着写。"), (14, "第二段。不带 > 的续行。")]
     assert unknown == [] and unpaired == []
+
+
+def test_the_script_of_the_capture_is_one_of_two(tree):
+    edit(tree, "data/sources.yml", "script: zh-Hant", "script: zh-TW")
+    p = only(problems(tree), "unknown-term")
+    assert (p.line, p.field, p.params["value"]) == (13, "archive.script", "zh-TW")
