@@ -348,6 +348,12 @@ def _page_problems(path: str, body: str, body_line: int, cited: list[str], archi
     blocks = list(blockquotes(body, body_line))
     found, problems, unpaired = quotes(body, body_line, blocks)
     problems = [Problem(path, p.code, p.line, p.field, p.params) for p in problems]
+    if "原文" in body:  # a quotation in another form (!!! quote "原文摘录") would go unchecked
+        for i, line in enumerate(body.split("\n")):
+            m = _ADMONITION.match(line)
+            if m and "原文" in (m.group(2) or ""):
+                problems.append(Problem(path, "quote-label", body_line + i, None, {
+                    "value": m.group(2).strip().strip('"'), "allowed": "、".join(QUOTE_LABELS)}))
     problems += [Problem(path, "quote-translation-unpaired", n, None, {"label": TRANSLATED_LABEL}) for n in unpaired]
     for q in found:
         problems += check_quote(path, q, cited, archives)

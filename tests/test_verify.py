@@ -243,6 +243,12 @@ def test_an_unknown_quote_label_would_go_unchecked(tree):
     assert p.line == LINE["quote"] - 1 and p.params["value"] == "原文摘錄"  # the label's line
 
 
+def test_a_quotation_in_another_form_would_go_unchecked(tree):
+    edit(tree, "docs/models/meizi-xiaowu.md", "## 成效\n", '## 成效\n\n!!! quote "原文摘录"\n    随便写的一句话。\n')
+    p = only(problems(tree), "quote-label")
+    assert p.line == 24 and p.params["value"] == "原文摘录"
+
+
 def test_a_quote_on_a_page_that_cites_no_source(tree):
     (tree / "docs" / "about.md").write_text("# 关于\n\n> **原文摘录**：\n> 平安工作的根基在基层。\n", encoding="utf-8")
     p = only(problems(tree), "quote-uncited")
