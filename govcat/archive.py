@@ -35,7 +35,7 @@ _MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '
                         "‘": "'", "’": "'", "‚": "'",
                         "—": "-", "–": "-", "―": "-", "‐": "-", "‑": "-", "−": "-", "－": "-",
                         "・": "·", "•": "·", "‧": "·", "∙": "·", "〜": "~"})
-ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}|。{3,}")
+ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")  # marks an omission in a quotation
 NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?!\d)")
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -166,9 +166,6 @@ class Archive:
     def __post_init__(self):
         self.text = self.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         self.folded = fold(self.text)
-
-    def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
 
     def find(self, folded_passage: str, start: int = 0) -> int:
         """Folded offset where the folded passage occurs from ``start`` on, or -1."""

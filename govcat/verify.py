@@ -134,7 +134,7 @@ def quotes(body: str, first_line: int = 1, blocks: list | None = None) -> tuple[
             if not (label and label["label"] in QUOTE_LABELS):
                 unpaired.append(pending_translation)
             pending_translation = None
-        if head.replace("*", "").strip() == TRANSLATED_LABEL:
+        if head.replace("*", "").startswith(TRANSLATED_LABEL):
             pending_translation = start
             continue
         if not label:
