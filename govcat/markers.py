@@ -34,4 +34,5 @@ MARKERS: dict[str, Callable[[Catalogue, Localizer], dict]] = {
     "themes": lambda c, loc: _terms(c, loc, "themes"),
     "places": _places,
     "counts": _counts,
+    "contributing": lambda c, loc: {},  # the link to CONTRIBUTING.md in the repository the site is built from
 }

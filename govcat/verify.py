@@ -315,7 +315,7 @@ def check_figure(path: str, f: Figure, line_of, archives: dict[str, Archive], pu
     archive = archives.get(f.source)
     if archive is None:
         return []  # an unknown source or a missing archive is reported on its own
-    stated = [Stated(line_of("year"), "year", str(f.year), "", str(f.year), True)]
+    stated = [Stated(line_of("year"), "year", str(f.year), "", str(f.year), True)] if f.year is not None else []
     for name in ("label", "text"):
         stated += _numbers_of_text(getattr(f, name) or "", line_of(name), name)
     others = [p for s in stated for p in check_number(path, s, [f.source], archives, {published})]

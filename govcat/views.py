@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .graph import Graph
 from .i18n import Localizer
-from .model import LEVELS, Catalogue, Model
+from .model import CLASSIFICATIONS, LEVELS, Catalogue, Model
 
 SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
@@ -135,7 +135,16 @@ class Views:
             "sources": [{"id": s.source, "title": self.c.sources[s.source].title, "url": source_url(s.source),
                          "locator": self.loc.content(s.locator)} for s in m.sources],
             "draft": m.draft,
+            "assigned": self.assigned(m),
         }
+
+    def assigned(self, m: Model) -> dict:
+        """Which classification fields the editors assigned: the header card marks each such field the
+        same way on every page (``editors_assigned`` in the front matter, not a sentence in the body)."""
+        if m.editors_assigned is None:
+            return {"known": False, "fields": [], "labels": []}
+        fields = [f for f in CLASSIFICATIONS if f in m.editors_assigned]
+        return {"known": True, "fields": fields, "labels": [self.t(CLASSIFICATIONS[f][0]) for f in fields]}
 
     def footer(self, m: Model) -> dict:
         """相关模式, 提及本页 and 同地区 for a model page."""
@@ -221,7 +230,7 @@ class Views:
                 totals[pid] = len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
             return totals[pid]
 
-        tree = [{"id": p.id, "label": self.loc.place(p), "level": self.t(p.level_zh), "url": place_url(p.id),
+        tree = [{"id": p.id, "label": self.loc.place(p), "level": self.level(p), "url": place_url(p.id),
                  "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
         pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：区 → 乡镇/管理处 → 社区/村。"),
                           "place-index", {"tree": tree},
@@ -231,9 +240,13 @@ class Views:
             below = [self.card(m) for ch in descendants(c, p.id) for m in by_place[ch]]
             name = self.loc.place(p)
             other = p.name if self.loc.english else p.en
-            intro = f"{name}（{self.t(p.level_zh)}，{other}）。" if not self.loc.english else f"{name} ({p.name})."
-            if p.note:
-                intro += f'\n\n!!! info "{self.t("说明")}"\n    {self.loc.content(p.note)}'
+            intro = f"{name}（{self.level(p)}，{other}）。" if not self.loc.english else f"{name} ({p.name}; {self.level(p)})."
+            notes = [self.loc.content(p.note)] if p.note else []
+            if "parent" in p.unstated and p.parent:
+                notes.append(self.t("来源没有说明{place}属于{parent}；本库暂把它列在{parent}之下。",
+                                    place=name, parent=self.loc.place(c.places[p.parent])))
+            for note in notes:
+                intro += f'\n\n!!! info "{self.t("说明")}"\n    {note}'
             pages.append(PageSpec(
                 f"places/{p.id}.md", name, self.t("{place}的基层治理模式。", place=name), "place",
                 {"path": self.place_links(p.id),
@@ -260,13 +273,15 @@ class Views:
             return " ".join(x for x in ("more than" if f.qualifier else "", f.number, unit) if x)
 
         for name, figs in groups.items():
+            title = self.t("{name}（{years}）", name=self.loc.content(name), years=self.years(f.year for f in figs))
             if len(figs) > 1 and all(f.charted for f in figs):
-                charts.append({"title": self.loc.content(name), "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
+                charts.append({"title": title, "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
                                                                 for f in figs]),
                                "sources": self.provenance(figs)})
             else:
-                facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": f.year,
-                              "source": f.source, "where": self.loc.content(f.locator) or ""} for f in figs)
+                facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": self.years([f.year]),
+                              "dated": f.year is not None, "source": f.source,
+                              "where": self.loc.content(f.locator) or ""} for f in figs)
         counts = Counter(t for m in models for t in m.terms())
         own = []
         for vocabulary, (title, _) in VOCAB_TITLES.items():
@@ -274,7 +289,7 @@ class Views:
                         "rows": bar_rows([(self.loc.term(t), counts[(vocabulary, t.zh)], str(counts[(vocabulary, t.zh)]))
                                           for t in self.c.vocabulary[vocabulary].values()
                                           if counts[(vocabulary, t.zh)]])})
-        return PageSpec("statistics.md", self.t("数据统计"), self.t("来源中的2021年平安建设数据，以及本库的收录统计。"),
+        return PageSpec("statistics.md", self.t("数据统计"), self.t("来源公布的平安建设数据，以及本库的收录统计。"),
                         "statistics", {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
                                        "fact_sources": self.provenance([f for f in self.c.figures
                                                                         if any(x["source"] == f.source for x in facts)],
@@ -292,12 +307,35 @@ class Views:
                 parts.append(self.loc.content(f.locator))
         return [{"citation": self.c.sources[s].citation(), "where": self.t("；").join(parts)} for s, parts in out.items()]
 
+    def level(self, p) -> str:
+        """A place's level as shown; a level no source states says so (unstated: [level])."""
+        if "level" in p.unstated:
+            return self.t("层级来源未说明，暂列为{level}", level=self.t(p.level_zh))
+        return self.t(p.level_zh)
+
+    def years(self, years) -> str:
+        """The years figures are given for, from the data: 2021; 2020—2021; 年份未说明 where the source
+        states none (a figure is never dated by the article's own year)."""
+        years = list(years)
+        known = sorted({y for y in years if y is not None})
+        undated = None in years
+        if not known:
+            return self.t("年份未说明")
+        text = self.t("{year}年", year=known[0]) if len(known) == 1 else \
+            self.t("{first}—{last}年", first=known[0], last=known[-1])
+        return self.t("{years}；部分年份未说明", years=text) if undated else text
+
     def todo_page(self) -> PageSpec:
         rows = []
         for slug, m in sorted(self.c.models.items()):
             g = [self.t(x, name=self.t(n)) for x, n in gaps(m)]
             if m.draft:
                 g.insert(0, self.t("草稿（draft: true），未发布"))
+            if m.editors_assigned is None:
+                g.append(self.t("未注明哪些分类由编者归入（editors_assigned）"))
+            elif m.editors_assigned:
+                g.append(self.t("编者归类，来源未说明：{fields}", fields="、".join(
+                    self.t(CLASSIFICATIONS[f][0]) for f in CLASSIFICATIONS if f in m.editors_assigned)))
             if "en" not in m.translations:
                 g.append(self.t("缺英文译本"))
             if g:
@@ -315,8 +353,8 @@ class Views:
                     citing[source].append(self.card(m))
         entries = []
         for s in self.c.sources.values():
-            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url, "note": s.note,
-                            "cards": citing[s.id]})
+            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url,
+                            "note": self.loc.content(s.note), "cards": citing[s.id]})
         return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
                         {"entries": entries},
                         intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
