@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
 # The body of every model page, in this order (templates/model.md, scripts/new_model.py, the 待完善 page).
@@ -44,6 +48,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """Something taken out of a capture before it was archived, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """Where and when a source's archived text (data/archive/<id>.txt) was captured."""
+
+    file: str
+    captured_from: str
+    captured_on: dt.date
+    mirror: bool
+    script: str
+    removed: tuple[Removal, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     kind: str
@@ -54,6 +79,8 @@ class Source:
     section: str | None = None
     url: str | None = None
     note: str | None = None
+    terms: str | None = None  # its terms of use as far as known, and how the catalogue uses it
+    archive: ArchiveInfo | None = None
 
     def citation(self) -> str:
         """A full citation in the style readers copy into reports."""
@@ -153,6 +180,7 @@ class Model:
     # None: the page has not said yet (listed on the 待完善 page).
     editors_assigned: list[str] | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
+    meta_lines: dict[object, int] = field(default_factory=dict, repr=False, compare=False)  # front-matter key -> line
 
     def assigned_by_editors(self, name: str) -> bool | None:
         """True if the editors assigned classification field ``name``, False if the source states it,
@@ -181,6 +209,7 @@ class Catalogue:
     sources: dict[str, Source]
     vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
     figures: list[Figure] = field(default_factory=list)
+    archives: dict[str, Archive] = field(default_factory=dict, repr=False)  # source id -> archived text
     termbase: dict = field(default_factory=dict)  # zh -> govcat.termbase.Entry
 
     def term(self, vocabulary: str, zh: str) -> Term:

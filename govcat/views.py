@@ -273,10 +273,11 @@ class Views:
             if len(figs) > 1 and all(f.charted for f in figs):
                 charts.append({"title": title, "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
                                                                 for f in figs]),
-                               "sources": sorted({f.source for f in figs})})
+                               "sources": self.provenance(figs)})
             else:
                 facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": self.years([f.year]),
-                              "dated": f.year is not None, "source": f.source} for f in figs)
+                              "dated": f.year is not None, "source": f.source,
+                              "where": self.loc.content(f.locator) or ""} for f in figs)
         counts = Counter(t for m in models for t in m.terms())
         own = []
         for vocabulary, (title, _) in VOCAB_TITLES.items():
@@ -286,10 +287,21 @@ class Views:
                                           if counts[(vocabulary, t.zh)]])})
         return PageSpec("statistics.md", self.t("数据统计"), self.t("来源公布的平安建设数据，以及本库的收录统计。"),
                         "statistics", {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
-                                       "sources": {s.id: s.citation() for s in self.c.sources.values()}},
+                                       "fact_sources": self.provenance([f for f in self.c.figures
+                                                                        if any(x["source"] == f.source for x in facts)],
+                                                                       where=False)},
                         intro=self.t("上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {n} 个模式的分布。",
                                      n=len(models)),
                         edit="data/figures.yml", in_nav=True)
+
+    def provenance(self, figures: list, where: bool = True) -> list[dict]:
+        """Each source of ``figures`` once, in order: its citation and, if asked, the parts cited (locators)."""
+        out: dict[str, list[str]] = {}
+        for f in figures:
+            parts = out.setdefault(f.source, [])
+            if where and f.locator and self.loc.content(f.locator) not in parts:
+                parts.append(self.loc.content(f.locator))
+        return [{"citation": self.c.sources[s].citation(), "where": self.t("；").join(parts)} for s, parts in out.items()]
 
     def level(self, p) -> str:
         """A place's level as shown; a level no source states says so (unstated: [level])."""
