@@ -29,12 +29,14 @@ CLASSIFICATIONS: dict[str, tuple[str, str]] = {
 PLACE_UNSTATED = {"level": "层级", "parent": "上级地点"}
 
 LEVELS: dict[str, tuple[int, str, str]] = {
-    "city": (0, "市", "City"),
-    "district": (1, "区", "District"),
-    "township": (2, "乡镇", "Township"),
-    "office": (2, "管理处", "Administrative office"),
-    "community": (3, "社区", "Community"),
-    "village": (3, "村", "Village"),
+    "province": (0, "省", "Province"),
+    "city": (1, "市", "City"),
+    "district": (2, "区", "District"),
+    "county": (2, "县（市）", "County"),
+    "township": (3, "乡镇", "Township"),
+    "office": (3, "管理处", "Administrative office"),
+    "community": (4, "社区", "Community"),
+    "village": (4, "村", "Village"),
 }
 
 
