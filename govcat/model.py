@@ -10,12 +10,13 @@ VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
 
 # Place levels, from the top down; a parent must sit on a higher (smaller) rank.
 LEVELS: dict[str, tuple[int, str, str]] = {
-    "city": (0, "市", "City"),
-    "district": (1, "区", "District"),
-    "township": (2, "乡镇", "Township"),
-    "office": (2, "管理处", "Administrative office"),
-    "community": (3, "社区", "Community"),
-    "village": (3, "村", "Village"),
+    "province": (0, "省", "Province"),
+    "city": (1, "市", "City"),
+    "district": (2, "区", "District"),
+    "township": (3, "乡镇", "Township"),
+    "office": (3, "管理处", "Administrative office"),
+    "community": (4, "社区", "Community"),
+    "village": (4, "村", "Village"),
 }
 
 
