@@ -13,6 +13,7 @@ LEVELS: dict[str, tuple[int, str, str]] = {
     "province": (0, "省", "Province"),
     "city": (1, "市", "City"),
     "district": (2, "区", "District"),
+    "county": (2, "县（市）", "County"),
     "township": (3, "乡镇", "Township"),
     "office": (3, "管理处", "Administrative office"),
     "community": (4, "社区", "Community"),
