@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from .model import CLASSIFICATIONS, Catalogue, Model
+from .model import CLASSIFICATIONS, Catalogue, Figure, Model
 from .views import model_url
 
 SCHEMA_VERSION = "1.0"
@@ -42,6 +42,13 @@ def model_record(c: Catalogue, m: Model, site_url: str = "") -> dict:
     }
 
 
+def figure_record(c: Catalogue, f: Figure) -> dict:
+    """A figure with its provenance: the source and the part of it the figure is stated in."""
+    return {"id": f.id, "group": f.group, "label": f.label, "en": f.en, "value": f.value, "qualifier": f.qualifier,
+            "unit": f.unit, "display": f.display, "year": f.year, "measure": f.measure or "count",
+            "source": {"id": f.source, "citation": c.sources[f.source].citation(), "locator": f.locator}}
+
+
 def to_json(c: Catalogue, site_url: str = "") -> str:
     data = {
         "schema_version": SCHEMA_VERSION,
@@ -52,6 +59,7 @@ def to_json(c: Catalogue, site_url: str = "") -> str:
         "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent,
                     "unstated": list(p.unstated)}
                    for p in c.places.values()],
+        "figures": [figure_record(c, f) for f in c.figures],
     }
     return _one_record_per_line(data)
 

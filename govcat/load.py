@@ -13,17 +13,19 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter, guard, schema, termbase
+from . import archive, frontmatter, guard, schema, termbase, verify
 from .model import (
     CLASSIFICATIONS,
     LEVELS,
     PLACE_UNSTATED,
     VOCABULARIES,
+    ArchiveInfo,
     Catalogue,
     Citation,
     Figure,
     Model,
     Place,
+    Removal,
     Source,
     Term,
     Translation,
@@ -91,14 +93,30 @@ def _entries(path: str, data, node, where: str) -> Iterator[tuple[dict, Callable
                 dup.append(Problem(path, "duplicate-key", k_node.start_mark.line + 1, k_node.value))
             seen.add(k_node.value)
             lines[k_node.value] = k_node.start_mark.line + 1
-            if isinstance(v_node, yaml.SequenceNode):
-                for i, sub in enumerate(v_node.value):
-                    lines[(k_node.value, i)] = sub.start_mark.line + 1
+            _nested_lines(lines, k_node.value, v_node)
 
         def line_of(key, index=None, lines=lines, start=start):
-            return lines.get((key, index)) or lines.get(key) or start
+            found = lines.get((key, index)) or lines.get(key)
+            while found is None and isinstance(key, str) and "." in key:  # a missing nested key: its parent's line
+                key = key.rsplit(".", 1)[0]
+                found = lines.get(key)
+            return found or start
 
         yield item, line_of, dup
+
+
+def _nested_lines(lines: dict, key: str, node) -> None:
+    """Lines of list items, (key, index), and of nested keys, "key.sub" or "key.index.sub"."""
+    if isinstance(node, yaml.SequenceNode):
+        for i, sub in enumerate(node.value):
+            lines[(key, i)] = lines[f"{key}.{i}"] = sub.start_mark.line + 1
+            if isinstance(sub, yaml.MappingNode):
+                _nested_lines(lines, f"{key}.{i}", sub)
+    elif isinstance(node, yaml.MappingNode):
+        for k_node, v_node in node.value:
+            if isinstance(k_node.value, str):
+                lines[f"{key}.{k_node.value}"] = k_node.start_mark.line + 1
+                _nested_lines(lines, f"{key}.{k_node.value}", v_node)
 
 
 def _load_registry(c: _Collector, data_dir: Path, name: str, required: bool = True):
@@ -121,7 +139,7 @@ def _unique(c: _Collector, shown: str, seen: dict, key: str, line: int | None, f
     return True
 
 
-def load_sources(c: _Collector, data_dir: Path) -> dict[str, Source]:
+def load_sources(c: _Collector, data_dir: Path, archives: dict) -> dict[str, Source]:
     shown, data, node = _load_registry(c, data_dir, "sources")
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}
@@ -129,13 +147,42 @@ def load_sources(c: _Collector, data_dir: Path) -> dict[str, Source]:
         c.problems.extend(dup)
         problems = schema.check(shown, entry, schema.SOURCE, line_of)
         c.problems.extend(problems)
-        if problems or not entry or not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
+        # a source without terms or archive is still registered: its citations are not wrong, only unchecked
+        if any(p.field not in ("terms", "archive") for p in problems) or not entry \
+                or not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             continue
+        bad = {p.field for p in problems}
+        info = None if "archive" in bad else _archive_info(c, shown, entry, line_of, archives)
         sources[entry["id"]] = Source(
             id=entry["id"], kind=entry["kind"], title=entry["title"].strip(), publisher=entry["publisher"],
             published=schema.as_date(entry["published"]), language=entry["language"],
-            section=entry.get("section"), url=entry.get("url"), note=entry.get("note"))
+            section=entry.get("section"), url=entry.get("url"), note=entry.get("note"),
+            terms=None if "terms" in bad else " ".join(entry["terms"].split()), archive=info)
+    named = {e["archive"].get("file") for e in (data if isinstance(data, list) else [])
+             if isinstance(e, dict) and isinstance(e.get("archive"), dict)}
+    c.problems.extend(archive.orphans(c.root, named))
     return sources
+
+
+def _archive_info(c: _Collector, shown: str, entry: dict, line_of, archives: dict) -> ArchiveInfo | None:
+    """The source's archive entry checked, and its text read into ``archives``."""
+    meta = entry["archive"]
+    problems = schema.check(shown, meta, schema.ARCHIVE, lambda k, i=None: line_of(f"archive.{k}", i))
+    removed = [] if any(p.field == "removed" for p in problems) else meta.get("removed") or []
+    for i, item in enumerate(removed):
+        problems += [Problem(p.path, p.code, p.line, f"removed.{p.field}", p.params) for p in schema.check(
+            shown, item, schema.REMOVAL, lambda k, _i=None, i=i: line_of(f"archive.removed.{i}.{k}"))]
+    c.problems.extend(Problem(p.path, p.code, p.line, f"archive.{p.field}", p.params) for p in problems)
+    if problems:
+        return None
+    text, found = archive.read(c.root, entry["id"], meta, shown, line_of)
+    c.problems.extend(found)
+    if text is not None:
+        archives[entry["id"]] = text
+    return ArchiveInfo(file=meta["file"], captured_from=meta["captured_from"],
+                       captured_on=schema.as_date(meta["captured_on"]), mirror=meta["mirror"], script=meta["script"],
+                       removed=tuple(Removal(r["text"], r["reason"]) for r in meta.get("removed") or []),
+                       note=meta.get("note"))
 
 
 def _check_refs(c, shown, entry, field, allowed: dict, line_of, registry: tuple[str, str, str]):
@@ -247,7 +294,7 @@ def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]
     return vocab
 
 
-def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> list[Figure]:
+def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source], archives: dict) -> list[Figure]:
     shown, data, node = _load_registry(c, data_dir, "figures", required=False)
     figures: list[Figure] = []
     seen: dict[str, str] = {}
@@ -262,7 +309,10 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> l
             _check_refs(c, shown, entry, "measure", FIGURE_MEASURES, line_of,
                         ("度量类型", "measures", "data/figures.yml"))
         if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
-            figures.append(Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__}))
+            figure = Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__})
+            published = sources[figure.source].published.year if figure.source in sources else ""
+            c.problems.extend(verify.check_figure(shown, figure, line_of, archives, str(published)))
+            figures.append(figure)
     return figures
 
 
@@ -395,7 +445,8 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
             body=doc.body, body_line=doc.body_line, aliases=meta.get("aliases") or [],
             problems=meta.get("problems") or [], since=meta.get("since"),
             recognition=meta.get("recognition") or [], related=meta.get("related") or [],
-            draft=bool(meta.get("draft", False)), editors_assigned=meta.get("editors_assigned"))
+            draft=bool(meta.get("draft", False)), editors_assigned=meta.get("editors_assigned"),
+            meta_lines=doc.lines)
         pending.append((shown, meta.get("related") or [], line_of))
     for shown, related, line_of in pending:
         slug = Path(shown).stem
@@ -478,11 +529,13 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
     """Load and validate everything; raise CatalogueError with all problems if any."""
     docs_dir, data_dir = Path(docs_dir), Path(data_dir)
     c = _Collector(Path(root) if root else data_dir.parent)
-    sources = load_sources(c, data_dir)
+    archives: dict = {}
+    sources = load_sources(c, data_dir, archives)
     places = load_places(c, data_dir, sources)
     vocabulary = load_vocabulary(c, data_dir)
-    figures = load_figures(c, data_dir, sources)
-    catalogue = Catalogue(models={}, places=places, sources=sources, vocabulary=vocabulary, figures=figures)
+    figures = load_figures(c, data_dir, sources, archives)
+    catalogue = Catalogue(models={}, places=places, sources=sources, vocabulary=vocabulary, figures=figures,
+                          archives=archives)
     catalogue.models = load_models(c, docs_dir, catalogue)
     load_translations(c, docs_dir, catalogue.models)
     if (data_dir / REGISTRY_FILES["termbase"]).exists():  # a project without a termbase has nothing to check
@@ -490,6 +543,7 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
         c.problems.extend(termbase.check_english(catalogue, docs_dir, c.show, data_dir))
     check_conversion_lists(c, data_dir)
     check_pages(c, docs_dir)
+    c.problems.extend(verify.check_pages(catalogue, docs_dir, c.show, _read))
     c.problems.extend(guard.check_tree(c.root, docs_dir, data_dir))
     if c.problems:
         raise CatalogueError(c.problems)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
 # The body of every model page, in this order (templates/model.md, scripts/new_model.py, the 待完善 page).
@@ -25,12 +29,14 @@ CLASSIFICATIONS: dict[str, tuple[str, str]] = {
 PLACE_UNSTATED = {"level": "层级", "parent": "上级地点"}
 
 LEVELS: dict[str, tuple[int, str, str]] = {
-    "city": (0, "市", "City"),
-    "district": (1, "区", "District"),
-    "township": (2, "乡镇", "Township"),
-    "office": (2, "管理处", "Administrative office"),
-    "community": (3, "社区", "Community"),
-    "village": (3, "村", "Village"),
+    "province": (0, "省", "Province"),
+    "city": (1, "市", "City"),
+    "district": (2, "区", "District"),
+    "county": (2, "县（市）", "County"),
+    "township": (3, "乡镇", "Township"),
+    "office": (3, "管理处", "Administrative office"),
+    "community": (4, "社区", "Community"),
+    "village": (4, "村", "Village"),
 }
 
 
@@ -44,6 +50,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """Something taken out of a capture before it was archived, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """Where and when a source's archived text (data/archive/<id>.txt) was captured."""
+
+    file: str
+    captured_from: str
+    captured_on: dt.date
+    mirror: bool
+    script: str
+    removed: tuple[Removal, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     kind: str
@@ -54,6 +81,8 @@ class Source:
     section: str | None = None
     url: str | None = None
     note: str | None = None
+    terms: str | None = None  # its terms of use as far as known, and how the catalogue uses it
+    archive: ArchiveInfo | None = None
 
     def citation(self) -> str:
         """A full citation in the style readers copy into reports."""
@@ -153,6 +182,7 @@ class Model:
     # None: the page has not said yet (listed on the 待完善 page).
     editors_assigned: list[str] | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
+    meta_lines: dict[object, int] = field(default_factory=dict, repr=False, compare=False)  # front-matter key -> line
 
     def assigned_by_editors(self, name: str) -> bool | None:
         """True if the editors assigned classification field ``name``, False if the source states it,
@@ -181,6 +211,7 @@ class Catalogue:
     sources: dict[str, Source]
     vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
     figures: list[Figure] = field(default_factory=list)
+    archives: dict[str, Archive] = field(default_factory=dict, repr=False)  # source id -> archived text
     termbase: dict = field(default_factory=dict)  # zh -> govcat.termbase.Entry
 
     def term(self, vocabulary: str, zh: str) -> Term:

@@ -202,6 +202,123 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "填写来源所载的年份。",
         "Use the year the source states.",
     ),
+    # --- the source archive and what is checked against it (govcat/archive.py, govcat/verify.py) ---
+    "archive-path": (
+        "存档文件写成了 {value}，应为 {expected}。",
+        "The archive file is given as {value}; it must be {expected}.",
+        "把存档放在 {expected}（以来源 id 命名），并把 archive.file 改成这个路径。",
+        "Keep the archive at {expected} (named after the source id) and set archive.file to that path.",
+    ),
+    "archive-missing": (
+        "找不到来源存档文件 {value}。",
+        "The source archive {value} does not exist.",
+        "把来源原文存为 {value}（UTF-8，每段一行，去掉注入的广告并在 archive.removed 中记录），"
+        "做法见 CONTRIBUTING.md 的“来源存档”。",
+        "Save the source's text as {value} (UTF-8, one paragraph per line, injected ads removed and recorded under "
+        "archive.removed); see “来源存档” in CONTRIBUTING.md.",
+    ),
+    "archive-not-utf8": (
+        "存档文件不是 UTF-8 编码：{detail}",
+        "The archive file is not UTF-8: {detail}",
+        "用 UTF-8 重新保存（例如 iconv -f GB18030 -t UTF-8）。",
+        "Save it again as UTF-8 (e.g. iconv -f GB18030 -t UTF-8).",
+    ),
+    "archive-empty": (
+        "存档文件是空的。",
+        "The archive file is empty.",
+        "把抓取到的来源原文放进这个文件，每段一行。",
+        "Put the captured text of the source in it, one paragraph per line.",
+    ),
+    "archive-spam": (
+        "存档里有疑似被注入的广告文字（{category_zh}）：{match}。",
+        "The archive holds what looks like injected advertising ({category_en}): {match}.",
+        "从存档中删去这段文字，并在 data/sources.yml 该来源的 archive.removed 中记录删去了什么、为什么（可用描述代替原文）。",
+        "Delete it from the archive and record under the source's archive.removed in data/sources.yml what was "
+        "removed and why (a description will do).",
+    ),
+    "archive-orphan": (
+        "存档文件 {value} 没有对应的来源登记。",
+        "The archive file for {value} belongs to no registered source.",
+        "在 data/sources.yml 登记 id 为 {value} 的来源并写上 archive，或删除这个文件。",
+        "Register a source with id {value} and its archive in data/sources.yml, or delete the file.",
+    ),
+    "quote-label": (
+        "引文标签 **{value}** 不是本库的标签（{allowed}），这段引文不会被核对。",
+        "The quotation label **{value}** is not one of the catalogue's labels ({allowed}), so it would go unchecked.",
+        "改用 **原文摘录**：（中文页面）或 **原文**：（英文页面中的中文原文）。",
+        "Use **原文摘录**： (Chinese pages) or **原文**： (the Chinese original on English pages).",
+    ),
+    "quote-translation-unpaired": (
+        "译文引文（{label}）后面没有紧跟它的中文原文。",
+        "The translated quotation ({label}) is not followed by its Chinese original.",
+        "在它后面加一个以 > **原文**： 开头的引文块，逐字抄录所译的原文（构建时会核对）。",
+        "Follow it with a blockquote starting > **原文**： holding the original it translates, verbatim (it is checked).",
+    ),
+    "quote-empty": (
+        "{label} 引文是空的。",
+        "The {label} quotation is empty.",
+        "在标签后写上摘录的原文，或删除这个引文块。",
+        "Write the quoted text after the label, or remove the blockquote.",
+    ),
+    "quote-uncited": (
+        "这段{label}出自来源 {value}，但本页没有引用它（本页引用：{cited}）。",
+        "This {label} quotation comes from source {value}, which the page does not cite (the page cites: {cited}).",
+        "在本页 sources 中加上 {value}（附 locator），或删去这段摘录。",
+        "Add {value} (with a locator) to the page's sources, or remove the quotation.",
+    ),
+    "quote-no-source": (
+        "这段{label}无从核对：本页引用的来源（{cited}）都没有可用的存档。",
+        "This {label} quotation cannot be checked: none of the sources the page cites ({cited}) has a usable archive.",
+        "在 sources 中引用摘录所出的来源；来源须在 data/sources.yml 登记并有 archive（见 CONTRIBUTING.md 的“来源存档”）。",
+        "Cite the source the quotation comes from; it must be registered in data/sources.yml with an archive "
+        "(see “来源存档” in CONTRIBUTING.md).",
+    ),
+    "quote-not-found": (
+        "这段{label}在本页所引来源（{cited}）的存档中找不到。最接近的是 {archive}:{archive_line}“{passage}”，"
+        "相似度 {percent}%，有 {changed} 个字不同：{diffs_zh}。",
+        "This {label} quotation is not in the archive of the sources the page cites ({cited}). The closest passage is "
+        "{archive}:{archive_line} “{passage}”, {percent}% similar, {changed} character(s) differ: {diffs_en}.",
+        "照存档逐字改正（繁简、全半角、标点写法和空格的差别已忽略）；省略的部分用“……”标出；"
+        "若摘自另一来源，先登记并存档该来源，再在 sources 中引用。",
+        "Correct it to the archive's wording (script, width, punctuation style and spaces are already ignored); mark "
+        "omissions with “……”; if it comes from another source, register and archive that source and cite it.",
+    ),
+    "number-not-found": (
+        "数字 {value} 在所引来源的存档（{archives}）中找不到。",
+        "The number {value} is not in the archive of the sources cited ({archives}).",
+        "照来源改正这个数字（连同“余”“多”）；来源没有的数字不要写；若出自另一来源，引用并存档该来源。"
+        "编号、日期和引文不在此列，见 CONTRIBUTING.md 的“数字核对”。",
+        "Correct the number (with its 余/多) to the source; leave out numbers no source states; if it comes from "
+        "another source, cite and archive that source. Numbering, dates and quotations are exempt: "
+        "see “数字核对” in CONTRIBUTING.md.",
+    ),
+    "number-qualifier": (
+        "数字 {value} 的限定词与来源不符：来源写的是 {found}（{archive}:{archive_line}），这里是{qualifier_zh}。",
+        "The number {value} is qualified differently from the source: the source says {found} ({archive}:{archive_line}), "
+        "this says {qualifier_en}.",
+        "照录来源的“余”“多”：写成 {found}。",
+        "Copy the source's 余/多 exactly: write {found}.",
+    ),
+    "figure-not-found": (
+        "数据 {value} 在来源 {source} 的存档 {archive} 中找不到（阿拉伯数字和中文数字都查过）。",
+        "The figure {value} is not in the archive {archive} of source {source} (in digits or in Chinese numerals).",
+        "照来源改正 value 和 qualifier；若数据出自另一来源，把 source 改为那个已存档的来源。",
+        "Correct value and qualifier to the source; if the figure comes from another source, "
+        "set source to that (archived) source.",
+    ),
+    "figure-section": (
+        "数据 {value} 出现在 {archive}:{archive_line}，不在 locator 所指的部分（{locator}，存档第 {first}–{last} 行）。",
+        "The figure {value} occurs at {archive}:{archive_line}, outside the part its locator names ({locator}, archive "
+        "lines {first}–{last}).",
+        "改正 locator 或数值，使两者一致。",
+        "Correct the locator or the value so that they agree.",
+    ),
+    "figure-text": (
+        "text“{text}”里没有数值 {value}。",
+        "The text “{text}” does not contain the value {value}.",
+        "text 照录来源原话，其中要有这个数（阿拉伯数字或中文数字）；或者改正 value。",
+        "text copies the source's wording, which must contain the number (in digits or Chinese numerals); or correct value.",
+    ),
 }
 
 

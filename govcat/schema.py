@@ -29,6 +29,8 @@ TYPES: dict[str, tuple[str, str]] = {
     "id": ("ASCII 短横线标识", "an ASCII kebab-case id"),
     "ids": ("ASCII 短横线标识的列表", "a list of ASCII kebab-case ids"),
     "citations": ("来源列表（id 或 {id, locator}）", "a list of sources (id or {id, locator})"),
+    "mapping": ("“键: 值”的映射", "a mapping of key: value"),
+    "mappings": ("映射的列表", "a list of mappings"),
 }
 
 
@@ -87,6 +89,10 @@ def _is_valid(kind: str, value: object) -> bool:
         return isinstance(value, str)
     if kind == "ids":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "mapping":
+        return isinstance(value, dict)
+    if kind == "mappings":
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
     if kind == "citations":
         return isinstance(value, list) and all(
             isinstance(v, str) or (isinstance(v, dict) and isinstance(v.get("id"), str)) for v in value
@@ -251,6 +257,33 @@ SOURCE: tuple[Field, ...] = (
     Field("language", "text", required=True, example="language: zh-Hans"),
     Field("url", "text", nonempty=True, example="url: https://…"),
     Field("note", "text", nonempty=True, example="note: …"),
+    Field("terms", "text", required=True, nonempty=True, example="terms: 使用条款不详；本库只作注明出处、篇幅合理的摘录",
+          hint_zh="写明来源的使用条款（已知多少写多少）以及本库如何使用它（注明出处、篇幅合理的摘录）。",
+          hint_en="State the source's terms of use as far as known, and how the catalogue uses it "
+                  "(attributed quotations of reasonable length)."),
+    Field("archive", "mapping", required=True, example="archive: {file: data/archive/<id>.txt, …}",
+          hint_zh="每个来源都要存档原文，用于构建时核对摘录和数字；做法见 CONTRIBUTING.md 的“来源存档”。",
+          hint_en="Every source needs an archived copy of its text, against which quotes and figures are checked; "
+                  "see “来源存档” in CONTRIBUTING.md."),
+)
+
+ARCHIVE: tuple[Field, ...] = (
+    Field("file", "text", required=True, nonempty=True, example="file: data/archive/jkq-2022-pingan-huimou.txt"),
+    Field("captured_from", "text", required=True, nonempty=True, example="captured_from: https://…",
+          hint_zh="写实际抓取原文的网址（转载站也照实写，并设 mirror: true）。",
+          hint_en="The address the text was actually taken from (a repost too, with mirror: true)."),
+    Field("captured_on", "date", required=True, example="captured_on: 2026-11-29"),
+    Field("mirror", "bool", required=True, example="mirror: false",
+          hint_zh="抓取自转载站而非发布者本站时为 true。", hint_en="true when captured from a repost, not the publisher."),
+    Field("script", "text", required=True, example="script: zh-Hant",
+          hint_zh="抓取件的文字：zh-Hant 或 zh-Hans。", hint_en="The script of the captured text: zh-Hant or zh-Hans."),
+    Field("removed", "mappings", example="removed: [{text: …, reason: …}]"),
+    Field("note", "text", nonempty=True, example="note: …"),
+)
+
+REMOVAL: tuple[Field, ...] = (
+    Field("text", "text", required=True, nonempty=True, example="text: 末行的广告文字（描述即可）"),
+    Field("reason", "text", required=True, nonempty=True, example="reason: 被注入的垃圾广告，不属于原文"),
 )
 
 FIGURE: tuple[Field, ...] = (

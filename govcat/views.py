@@ -228,7 +228,7 @@ class Views:
 
         tree = [{"id": p.id, "label": self.loc.place(p), "level": self.level(p), "url": place_url(p.id),
                  "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
-        pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：区 → 乡镇/管理处 → 社区/村。"),
+        pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：省 → 市（州） → 区、县（市） → 乡镇/街道/管理处 → 社区/村。"),
                           "place-index", {"tree": tree},
                           intro=self.t("按地区浏览：点击地名查看当地的模式。只收录来源中出现的地点。"),
                           edit="data/places.yml", in_nav=True)]
@@ -273,10 +273,11 @@ class Views:
             if len(figs) > 1 and all(f.charted for f in figs):
                 charts.append({"title": title, "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
                                                                 for f in figs]),
-                               "sources": sorted({f.source for f in figs})})
+                               "sources": self.provenance(figs)})
             else:
                 facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": self.years([f.year]),
-                              "dated": f.year is not None, "source": f.source} for f in figs)
+                              "dated": f.year is not None, "source": f.source,
+                              "where": self.loc.content(f.locator) or ""} for f in figs)
         counts = Counter(t for m in models for t in m.terms())
         own = []
         for vocabulary, (title, _) in VOCAB_TITLES.items():
@@ -286,10 +287,21 @@ class Views:
                                           if counts[(vocabulary, t.zh)]])})
         return PageSpec("statistics.md", self.t("数据统计"), self.t("来源公布的平安建设数据，以及本库的收录统计。"),
                         "statistics", {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
-                                       "sources": {s.id: s.citation() for s in self.c.sources.values()}},
+                                       "fact_sources": self.provenance([f for f in self.c.figures
+                                                                        if any(x["source"] == f.source for x in facts)],
+                                                                       where=False)},
                         intro=self.t("上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {n} 个模式的分布。",
                                      n=len(models)),
                         edit="data/figures.yml", in_nav=True)
+
+    def provenance(self, figures: list, where: bool = True) -> list[dict]:
+        """Each source of ``figures`` once, in order: its citation and, if asked, the parts cited (locators)."""
+        out: dict[str, list[str]] = {}
+        for f in figures:
+            parts = out.setdefault(f.source, [])
+            if where and f.locator and self.loc.content(f.locator) not in parts:
+                parts.append(self.loc.content(f.locator))
+        return [{"citation": self.c.sources[s].citation(), "where": self.t("；").join(parts)} for s, parts in out.items()]
 
     def level(self, p) -> str:
         """A place's level as shown; a level no source states says so (unstated: [level])."""

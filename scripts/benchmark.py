@@ -102,6 +102,10 @@ SECTIONS = MODEL_SECTIONS[:-1]  # the body's sections but the last (来源), whi
 # build warn about an empty string (govcat/views.py todo_page translates the empty section name of gap
 # "来源未注明出处位置"), which fails --strict. Raise it to 0.1 once that is fixed.
 BARE_CITATIONS = 0.0
+# Numbers and years the registered source states: the build checks every number a page states against
+# the archive of the source it cites (govcat/verify.py), and the synthetic pages cite the real source.
+SOURCE_NUMBERS = (14, 37, 52, 78, 98, 112, 194, 245, 302, 607, 740, 785, 875, 897, 1834, 2067, 2403, 3901)
+SOURCE_YEARS = (2016, 2020, 2021)
 PLACE_WEIGHTS = {"city": 1, "district": 2, "township": 3, "office": 3, "community": 6, "village": 6}
 
 
@@ -137,7 +141,7 @@ def _body(rng: random.Random, place: str, mentions: list[str]) -> str:
         "概况": f"{place}的这一做法始于基层探索。" + _paragraph(rng, rng.randint(3, 5)),
         "主要做法": "\n".join(f"- {_sentence(rng)}" for _ in range(rng.randint(3, 5))) + "\n\n"
         + _paragraph(rng, rng.randint(2, 4)),
-        "成效": f"累计化解矛盾纠纷 {rng.randint(20, 900)} 件，办结群众诉求 {rng.randint(50, 3000)} 件。"
+        "成效": f"累计化解矛盾纠纷 {rng.choice(SOURCE_NUMBERS)} 件，办结群众诉求 {rng.choice(SOURCE_NUMBERS)} 件。"
         + _paragraph(rng, rng.randint(2, 4)),
         "适用条件与注意": "；".join(rng.sample(NOTES, 3)) + "。" + _paragraph(rng, rng.randint(1, 2)),
         "可借鉴要点": "\n".join(f"{i}. {_sentence(rng)}" for i in range(1, rng.randint(3, 5))),
@@ -179,7 +183,7 @@ def synthetic_models(n: int, registries: dict, seed: int = SEED) -> dict[str, st
             "status": rng.choice(vocab["statuses"]),
         }
         if rng.random() < 0.5:
-            meta["since"] = rng.randint(2012, 2022)
+            meta["since"] = rng.choice(SOURCE_YEARS)
         related = [slugs[j] for j in others[:2] if names[j] not in mentions][:1]
         if related and rng.random() < 0.3:
             meta["related"] = related

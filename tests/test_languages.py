@@ -18,7 +18,9 @@ S2T = opencc.OpenCC("s2t")
 # Characters that are also correct Traditional characters in some words (鄰里, 岳陽, 于 as a name,
 # 團伙), those for which s2t picks a variant form readers in Taiwan do not use (羣, 峯: that is why
 # the site uses s2tw). 垅 is not among them: 分水垅 becomes 分水壠 (see data/glossary-zh-hant.yml).
-AMBIGUOUS = set("于岳里干伙群峰")
+# Also the forms s2tw keeps because Taiwan's standard writes them so (秘訣, 小灶, 吃) and the characters
+# of place names that stay as they are in Traditional (咸寧市, 海淀區).
+AMBIGUOUS = set("于岳里干伙群峰秘灶吃咸淀")
 
 
 def html(site: Path, rel: str) -> BeautifulSoup:

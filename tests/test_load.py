@@ -55,6 +55,13 @@ SOURCES = """
   publisher: 岳阳经济技术开发区
   published: 2022-03-03
   language: zh-Hans
+  terms: 使用条款不详；本库只作注明出处、篇幅合理的摘录。
+  archive:
+    file: data/archive/jkq-2022-pingan-huimou.txt
+    captured_from: https://example.org/article
+    captured_on: 2022-03-04
+    mirror: false
+    script: zh-Hans
 """
 
 
@@ -65,6 +72,8 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "data" / "vocabulary.yml").write_text(VOCAB, encoding="utf-8")
     (tmp_path / "data" / "places.yml").write_text(PLACES, encoding="utf-8")
     (tmp_path / "data" / "sources.yml").write_text(SOURCES, encoding="utf-8")
+    (tmp_path / "data" / "archive").mkdir()
+    (tmp_path / "data" / "archive" / "jkq-2022-pingan-huimou.txt").write_text("梅子柿社区“梅子小屋”。\n", encoding="utf-8")
     (tmp_path / "docs" / "models" / "meizi-xiaowu.md").write_text(MODEL, encoding="utf-8")
     (tmp_path / "docs" / "models" / "hongse-yizhan.md").write_text(OTHER, encoding="utf-8")
     return tmp_path
