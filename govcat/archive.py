@@ -42,6 +42,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMBER = re.compile(f"[{''.join(CN_DIGITS)}{''.join(CN_UNITS)}]+")
 QUALIFIERS = ("余", "多")  # as the source qualifies a number: 260余起, 1000多个
+_QUALIFIER = re.compile(r"[ \u3000\u00a0]*([余多])")  # 50 余场: a space before it still qualifies the number
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,18 +131,21 @@ def cn_value(text: str) -> int | None:
     return total + section + digit
 
 
+def _qualifier(text: str, end: int) -> str:
+    q = _QUALIFIER.match(text, end)
+    return q.group(1) if q else ""
+
+
 def numbers_in(text: str, chinese: bool = False) -> list[tuple[int, str, str]]:
     """(offset, value key, qualifier or '') of each number in ``text``; Chinese numerals too if asked."""
     found = []
     for m in NUMBER.finditer(text):
-        after = text[m.end(): m.end() + 1]
-        found.append((m.start(), number_key(m.group(1)), after if after in QUALIFIERS else ""))
+        found.append((m.start(), number_key(m.group(1)), _qualifier(text, m.end())))
     if chinese:
         for m in CN_NUMBER.finditer(text):
             value = cn_value(m.group(0))
-            after = text[m.end(): m.end() + 1]
             if value is not None:
-                found.append((m.start(), str(value), after if after in QUALIFIERS else ""))
+                found.append((m.start(), str(value), _qualifier(text, m.end())))
     return sorted(found)
 
 

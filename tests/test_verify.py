@@ -434,3 +434,11 @@ def test_the_script_of_the_capture_is_one_of_two(tree):
     edit(tree, "data/sources.yml", "script: zh-Hant", "script: zh-TW")
     p = only(problems(tree), "unknown-term")
     assert (p.line, p.field, p.params["value"]) == (13, "archive.script", "zh-TW")
+
+
+def test_a_qualifier_after_a_space_still_qualifies_the_number():
+    """Sources write 50 余场 as often as 50余场: the 余 belongs to the number either way, on both sides."""
+    from govcat.archive import numbers_in
+
+    assert [(key, q) for _, key, q in numbers_in("已组织50 余场，解决20余宗，3800 户")] == [
+        ("50", "余"), ("20", "余"), ("3800", "")]
