@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .i18n import Converter
+from . import hanzi
 from .problems import Problem, display_path, register
 
 PATTERNS_FILE = Path(__file__).with_name("guard_patterns.yml")
@@ -501,13 +501,8 @@ def fold(lowered: str, rules: Rules) -> str:
     if rules.radicals and any(ch in lowered for ch in rules.radicals):
         lowered = "".join(rules.radicals.get(ch, ch) for ch in lowered)
     if any("\u3400" <= ch <= "\u9fff" for ch in lowered):
-        lowered = _to_simplified()(lowered)
+        lowered = hanzi.opencc("t2s").convert(lowered)
     return _SPACE.sub("", _SPACED_RUN.sub(lambda m: _SEPARATORS.sub("", m.group(0)), lowered))
-
-
-@functools.lru_cache(maxsize=1)
-def _to_simplified() -> Converter:
-    return Converter("t2s")
 
 
 def _check_repeats(t: _Text) -> Iterator[Problem]:

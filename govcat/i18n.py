@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import hanzi
 from .model import Catalogue, Model, Place, Term
 from .punctuation import traditional_quotes
 from .urls import relative_url
@@ -102,7 +103,7 @@ class Converter:
 
     @cached_property
     def _cc(self):
-        return _opencc(self.profile)
+        return hanzi.opencc(self.profile)
 
     @cached_property
     def _terms(self) -> re.Pattern | None:
@@ -143,15 +144,6 @@ class Converter:
         if len(out) != len(texts):
             return [self(t) for t in texts]
         return [traditional_quotes(t) for t in out] if self._traditional else out
-
-
-@cache
-def _opencc(profile: str):
-    """One OpenCC converter per profile for the whole process: loading its dictionaries takes tens of
-    milliseconds, and each language build, the glossary and the search map would load their own."""
-    import opencc
-
-    return opencc.OpenCC(profile)
 
 
 def load_glossary(path: Path, profile: str) -> list[tuple[str, str]]:

@@ -228,8 +228,8 @@ class Views:
 
         tree = [{"id": p.id, "label": self.loc.place(p), "level": self.level(p), "url": place_url(p.id),
                  "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
-        pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：省 → 市（州） → 区、县（市） → 乡镇/街道/管理处 → 社区/村。"),
-                          "place-index", {"tree": tree},
+        description = self.t("按地区查找模式：省 → 市（州） → 区、县（市） → 乡镇/街道/管理处 → 社区/村。")
+        pages = [PageSpec("places/index.md", self.t("地区"), description, "place-index", {"tree": tree},
                           intro=self.t("按地区浏览：点击地名查看当地的模式。只收录来源中出现的地点。"),
                           edit="data/places.yml", in_nav=True)]
         for p in c.places.values():

@@ -99,7 +99,7 @@ def test_the_archive_is_never_published(built_site):
                              if p.suffix in {".html", ".json", ".csv", ".txt", ".xml", ".js"})).text
     assert not any("archive" in p.name for p in built_site.rglob("*"))
     unquoted = 0  # archives with prose no page quotes: a short article can be quoted whole, but not every one
-    for source, a in c.archives.items():
+    for a in c.archives.values():
         covered = bytearray(len(a.folded.text))  # folded characters some page quotes
         for _, q in all_quotes(c):
             for part in (fold(x).text for x in re.split("…+", q.text)):
