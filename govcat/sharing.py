@@ -62,18 +62,23 @@ class Sharing:
                             accessed=self.built)
 
     def citation(self, m: Model) -> dict:
-        """What partials/cite.html shows: the GB/T 7714 text and the names of the two files."""
+        """What partials/cite.html shows: the GB/T 7714 text and the two files' paths in the site."""
         c = cite.gbt7714(self.ref(m))
         return {"before": c.before, "accessed": c.accessed, "after": c.after, "text": c.text,
-                "bib": f"{m.slug}.bib", "ris": f"{m.slug}.ris"}
+                "bib": self.file_path(m, "bib"), "ris": self.file_path(m, "ris")}
+
+    @staticmethod
+    def file_path(m: Model, ext: str) -> str:
+        """``models/<slug>/<slug>.<ext>``: beside the page's own index.html, named for a download folder."""
+        return f"{model_url(m.slug)}{m.slug}.{ext}"
 
     def files(self, catalogue: Catalogue) -> dict[str, str]:
         """Every file this build adds, by its path in the site: the feed and each model's citations."""
         out = {FEED: self.feed(catalogue)}
         for m in catalogue.published():
             ref = self.ref(m)
-            out[f"{model_url(m.slug)}{m.slug}.bib"] = cite.bibtex(ref)
-            out[f"{model_url(m.slug)}{m.slug}.ris"] = cite.ris(ref)
+            out[self.file_path(m, "bib")] = cite.bibtex(ref)
+            out[self.file_path(m, "ris")] = cite.ris(ref)
         return out
 
     def feed(self, catalogue: Catalogue) -> str:
