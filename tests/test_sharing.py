@@ -143,7 +143,7 @@ def site_feed(site: Path):
 
 def citation(site: Path, slug: str) -> str:
     page = BeautifulSoup((site / "models" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return page.select_one(".gm-cite__text").get_text()
+    return page.select_one(".gm-citation__text").get_text()
 
 
 def test_built_feed_and_citations_follow_git_history(quick, project, tmp_path):  # noqa: F811

@@ -79,6 +79,6 @@ def test_feed_and_citation_files_open_from_disk(bundle):
         feed = home.select_one('article a[href$="feed.xml"]')
         assert feed is not None and (bundle / lang / feed["href"]).is_file(), lang
         model = bundle / lang / "models" / "meizi-xiaowu.html"  # the offline copy links files, not folders
-        links = BeautifulSoup(model.read_text(encoding="utf-8"), "html.parser").select(".gm-cite__actions a")
+        links = BeautifulSoup(model.read_text(encoding="utf-8"), "html.parser").select(".gm-citation__actions a")
         assert [a["href"].rsplit("/", 1)[-1] for a in links] == ["meizi-xiaowu.bib", "meizi-xiaowu.ris"], lang
         assert all((model.parent / a["href"]).is_file() for a in links), lang

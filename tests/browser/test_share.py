@@ -10,6 +10,7 @@ import feedparser
 import pytest
 import rispy
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 from pybtex.database import parse_string
 
 from .conftest import LANGUAGES, PHONE
@@ -27,13 +28,13 @@ def test_copy_button_copies_the_citation_with_todays_date(browser, site_url, lan
     try:
         page.goto(site_url + lang + MODEL)
         canonical = page.locator("link[rel=canonical]").get_attribute("href")
-        text = page.locator(".gm-cite__text").inner_text()
+        text = page.locator(".gm-citation__text").inner_text()
         today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
                               ".map(n => String(n).padStart(2, '0')).join('-'); })()")
         assert "[EB/OL]" in text and f"[{today}]. {canonical}." in text  # this page, cited today
-        button = page.locator(".gm-cite__copy")
+        button = page.locator(".gm-citation__copy")
         button.click()
-        assert page.locator(".gm-cite__status").inner_text() == COPIED[lang]
+        expect(page.locator(".gm-citation__status")).to_have_text(COPIED[lang])  # the clipboard answers later
         assert page.evaluate("navigator.clipboard.readText()") == re.sub(r"\s+", " ", text).strip()
     finally:
         context.close()
@@ -44,11 +45,11 @@ def test_without_javascript_the_citation_is_there_and_no_dead_button(browser, si
     page = context.new_page()
     try:
         page.goto(site_url + MODEL)
-        assert page.locator(".gm-cite__text").is_visible()
-        assert not page.locator(".gm-cite__copy").is_visible()
-        date = page.locator(".gm-cite__accessed").get_attribute("datetime")
+        assert page.locator(".gm-citation__text").is_visible()
+        assert not page.locator(".gm-citation__copy").is_visible()
+        date = page.locator(".gm-citation__accessed").get_attribute("datetime")
         assert dt.date.fromisoformat(date)  # the build date stands
-        assert page.locator(".gm-cite__actions a").count() == 2
+        assert page.locator(".gm-citation__actions a").count() == 2
     finally:
         context.close()
 
@@ -60,7 +61,7 @@ def test_citation_files_download_and_cite_this_page(browser, site_url, lang):
     try:
         page.goto(site_url + lang + MODEL)
         canonical = page.locator("link[rel=canonical]").get_attribute("href")
-        links = page.locator(".gm-cite__actions a")
+        links = page.locator(".gm-citation__actions a")
         bib_url, ris_url = (page.evaluate("a => a.href", links.nth(i).element_handle()) for i in range(2))
         bib = parse_string(context.request.get(bib_url).text(), "bibtex")
         [entry] = bib.entries.values()

@@ -16,7 +16,7 @@
   function setup() {
     var d = new Date();
     var today = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-    document.querySelectorAll(".gm-cite__accessed").forEach(function (t) {
+    document.querySelectorAll(".gm-citation__accessed").forEach(function (t) {
       t.textContent = today;
       t.setAttribute("datetime", today);
     });
@@ -24,7 +24,7 @@
       if (button.dataset.ready) return;
       button.dataset.ready = "1";
       var text = document.getElementById(button.dataset.gmCopy);
-      var status = button.parentNode.querySelector(".gm-cite__status");
+      var status = button.parentNode.querySelector(".gm-citation__status");
       if (!text) return;
       button.hidden = false;
       button.addEventListener("click", function () {
