@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from .model import Catalogue, Model
+from .model import CLASSIFICATIONS, Catalogue, Model
 from .views import model_url
 
 SCHEMA_VERSION = "1.0"
@@ -35,6 +35,8 @@ def model_record(c: Catalogue, m: Model, site_url: str = "") -> dict:
         "since": m.since,
         "recognition": m.recognition,
         "related": m.related,
+        # classification fields the editors assigned (the source does not state them); null: not said
+        "editors_assigned": m.editors_assigned,
         "sources": [{"id": s.source, "citation": c.sources[s.source].citation(), "locator": s.locator}
                     for s in m.sources],
     }
@@ -47,7 +49,8 @@ def to_json(c: Catalogue, site_url: str = "") -> str:
         "models": [model_record(c, m, site_url) for m in c.published()],
         "sources": [{"id": s.id, "citation": s.citation(), "title": s.title, "publisher": s.publisher,
                      "published": s.published.isoformat(), "url": s.url} for s in c.sources.values()],
-        "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent}
+        "places": [{"id": p.id, "name": p.name, "en": p.en, "level": p.level, "parent": p.parent,
+                    "unstated": list(p.unstated)}
                    for p in c.places.values()],
     }
     return _one_record_per_line(data)
@@ -67,7 +70,7 @@ CSV_COLUMNS = [
     ("slug", "标识"), ("title", "名称"), ("aliases", "别名"), ("kind", "类型"), ("place", "地点"),
     ("place_path", "所属地区"), ("dimensions", "五治维度"), ("themes", "主题"), ("problems", "问题"),
     ("summary", "概要"), ("status", "状态"), ("since", "起始年份"), ("recognition", "肯定与推介"),
-    ("sources", "来源"), ("url", "网址"),
+    ("editors_assigned", "编者归类"), ("sources", "来源"), ("url", "网址"),
 ]
 
 
@@ -84,6 +87,8 @@ def to_csv(c: Catalogue, site_url: str = "") -> bytes:
             "dimensions": LIST_JOIN.join(m.dimensions), "themes": LIST_JOIN.join(m.themes),
             "problems": LIST_JOIN.join(m.problems), "summary": m.summary, "status": m.status,
             "since": m.since or "", "recognition": LIST_JOIN.join(m.recognition),
+            "editors_assigned": "" if m.editors_assigned is None else LIST_JOIN.join(
+                CLASSIFICATIONS[f][0] for f in CLASSIFICATIONS if f in m.editors_assigned) or "无",
             "sources": LIST_JOIN.join(s["citation"] + (f"（{s['locator']}）" if s["locator"] else "")
                                       for s in rec["sources"]),
             "url": rec["url"],

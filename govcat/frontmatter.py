@@ -19,13 +19,45 @@ FENCE = "---"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class ImpossibleValue(ValueError):
+    """A scalar YAML reads as a date or time that does not exist (2021-13-01, 2022-02-30)."""
+
+    def __init__(self, node: yaml.ScalarNode, key: str | None):
+        super().__init__(node.value)
+        self.node, self.key = node, key
+
+
 def _load(text: str) -> tuple[object, yaml.Node | None]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        try:
+            return (loader.construct_document(node) if node is not None else None), node
+        except (ValueError, OverflowError):  # PyYAML raises these, not a YAMLError, for impossible dates
+            raise _impossible(loader, node) from None
     finally:
         loader.dispose()
+
+
+def _impossible(loader, root: yaml.Node) -> ImpossibleValue | ValueError:
+    """The first timestamp scalar under ``root`` that cannot be built, with the key it belongs to."""
+    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    while stack:
+        node, key = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((v, k.value if isinstance(k, yaml.ScalarNode) else key) for k, v in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, key) for v in reversed(node.value))
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return ImpossibleValue(node, key)
+    return ValueError("a value in this YAML cannot be read")
+
+
+def impossible_problem(path: str, exc: ImpossibleValue, first_line: int) -> Problem:
+    return Problem(path, "bad-date", first_line + exc.node.start_mark.line, exc.key, {"value": exc.node.value})
 
 
 @dataclass
@@ -82,6 +114,8 @@ def parse_yaml(path: str, raw: str, *, first_line: int = 1, body: str = "", body
         data, node = _load(raw)
     except yaml.YAMLError as exc:
         return doc, [syntax_problem(path, exc, first_line)]
+    except ImpossibleValue as exc:
+        return doc, [impossible_problem(path, exc, first_line)]
     if data is None:
         return doc, []
     if not isinstance(data, dict):
@@ -115,6 +149,8 @@ def load_yaml_file(path: str, text: str) -> tuple[object, yaml.Node | None, list
         return data, node, []
     except yaml.YAMLError as exc:
         return None, None, [syntax_problem(path, exc, 1)]
+    except ImpossibleValue as exc:
+        return None, None, [impossible_problem(path, exc, 1)]
 
 
 def syntax_problem(path: str, exc: yaml.YAMLError, first_line: int) -> Problem:

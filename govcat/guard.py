@@ -4,7 +4,12 @@ Government pages are often defaced with injected ad lines, and the article this 
 ends with one (影音先锋女色资源下载). Text copied from such a page, a careless paste or a hostile pull
 request must not reach readers, so every Markdown page and data file is checked here:
 
-- spam and ad text, from the maintained phrase list in ``guard_patterns.yml``;
+- spam and ad text, from the maintained phrase list in ``guard_patterns.yml``, matched as written and on a
+  folded form (Traditional folded to Simplified, full width to half width, look-alike radicals to the
+  characters they imitate, separators between spaced-out single characters removed), because injected
+  text arrives in either script and in disguise;
+- anything that makes the reader's browser load a file from another host (images, media, style sheets):
+  tracking, slow or blocked in mainland China, and gone when that host goes;
 - raw HTML outside a small allowlist, event handlers, ``javascript:``/``data:``/``vbscript:`` URLs,
   attribute lists that add handlers or styles, and HTML comments that hide prose;
 - links that are not https, link text that shows one address and points to another, and host
@@ -30,7 +35,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .problems import MESSAGES, Problem, display_path
+from .i18n import Converter
+from .problems import Problem, display_path, register
 
 PATTERNS_FILE = Path(__file__).with_name("guard_patterns.yml")
 
@@ -74,6 +80,14 @@ _ATTR_LIST_KEY = re.compile(r"""([\w:-]+)=("[^"]*"|'[^']*'|[^\s"'}]+)""")
 _DOMAIN_TEXT = re.compile(
     r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*://)|(?P<www>www\.))?(?P<host>(?:[^\s/?#:@.]+\.)+[^\s/?#:@.]{2,})"
     r"(?::\d+)?(?:[/?#]\S*)?$")
+# A run of single letters or characters with separators between them (影.音.先.锋, 澳·门·新·葡·京, “资”“源”):
+# spam spelled out to slip past phrase lists. Two-character words between separators (个人，妻子) are not a run.
+_SPACED_RUN = re.compile(r"(?<![^\W_])[^\W_](?:(?:[^\w\n]|_)+[^\W_]){2,}(?![^\W_])")
+_SEPARATORS = re.compile(r"(?:[^\w\n]|_)+")
+# Attributes and CSS that make the browser fetch a file (links that a reader follows are not among them).
+_RESOURCE_ATTRS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href", "lowsrc", "dynsrc"})
+_CSS_URL = re.compile(r"""(?:url\(\s*(['"]?)([^'")\s]+)\1\s*\)|@import\s+(['"])([^'"]+)\3)""", re.I)
+_IMAGE_REF = re.compile(r"!\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?:\[([^\[\]\n]*)\])?(?![(\[:])")
 _YAML_KEY = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 _SPACE = re.compile(r"[^\S\n]+")  # white space within a line
 _NEWLINE = re.compile("\n")
@@ -86,7 +100,7 @@ _ALLOW_HINT_EN = ("If legitimate text was caught, add the phrase to allow in gov
                   "and a test to tests/test_guard.py.")
 
 # code -> (zh message, en message, zh fix, en fix), as in govcat.problems.
-MESSAGES.update({
+register({
     "guard-spam": (
         "疑似被注入的广告文字（{category_zh}）：{match}。",
         "Looks like injected advertising ({category_en}): {match}.",
@@ -200,6 +214,17 @@ MESSAGES.update({
         "The file is not UTF-8: {detail}",
         "在编辑器里以 UTF-8 编码重新保存。",
         "Save it again as UTF-8 in your editor.",
+    ),
+    "guard-remote-resource": (
+        "{what}会让读者的浏览器从另一个网站（{host}）加载文件：在中国大陆可能很慢或被拦截，"
+        "对方能看到谁在读这一页，对方网站一变，页面就坏了。",
+        "{what_en} makes the reader's browser load a file from another site ({host}): slow or blocked in mainland "
+        "China, it tells that site who reads the page, and the page breaks when that site changes.",
+        "把文件下载保存到 docs/assets/ 下（例如 docs/assets/images/），用相对路径引用，并在图注或正文注明出处"
+        "（来源和原网址）。只想让读者点开的网址，写成普通链接 [文字](https://…)，不要写成图片或嵌入。",
+        "Save the file under docs/assets/ (for example docs/assets/images/), refer to it by a relative path, and say "
+        "where it came from (source and original address) in the caption or text. An address readers may choose "
+        "to open is an ordinary link [text](https://…), not an image or an embed.",
     ),
     "guard-raw-file": (
         "docs/ 里不允许 {suffix} 文件：MkDocs 会原样发布它，包括其中的脚本。",
@@ -340,7 +365,7 @@ def check_text(path: str, text: str, *, first_line: int = 1) -> list[Problem]:
     t = _Text(path, text, first_line)
     rules = load_rules()
     problems = [*_check_chars(t, rules), *_check_spam(t, rules), *_check_repeats(t),
-                *_check_html(t, rules), *_check_links(t)]
+                *_check_html(t, rules), *_check_links(t), *_check_remote(t)]
     unique: dict[tuple, Problem] = {}
     for p in problems:
         unique.setdefault((p.line, p.code, tuple(sorted((k, str(v)) for k, v in p.params.items()))), p)
@@ -365,6 +390,8 @@ def check_tree(root: Path, docs_dir: Path, data_dir: Path) -> list[Problem]:
     for path in docs_files:
         if path.suffix.lower() in (".html", ".htm", ".xhtml", ".shtml", ".php"):
             problems.append(Problem(display_path(path, root), "guard-raw-file", None, None, {"suffix": path.suffix}))
+        elif path.suffix.lower() == ".css":
+            problems.extend(_check_css(display_path(path, root), path.read_text("utf-8", "replace")))
         elif path.suffix.lower() == ".svg" and re.search(
                 r"<script|\son\w+\s*=|javascript:|<foreignObject", path.read_text("utf-8", "replace"), re.I):
             problems.append(Problem(display_path(path, root), "guard-raw-file", None, None, {"suffix": ".svg"}))
@@ -439,14 +466,21 @@ def _check_spam(t: _Text, rules: Rules) -> Iterator[Problem]:
         for start, match, cat in pairs:
             found.setdefault(bisect.bisect_right(starts, start) - 1, {}).setdefault(match, cat)
 
+    def phrases_and_patterns(norm: str) -> None:
+        allow_rx = rules.allow_rx
+        allowed = [(m.start(), m.start() + len(m.group(1))) for m in allow_rx.finditer(norm)] if allow_rx else []
+        hits = [(m.start(), m.start() + len(m.group(1)), rules.phrases[m.group(1)])
+                for m in rules.phrase_rx.finditer(norm)]
+        hits += [(m.start(), m.end(), cat) for rx, cat, spaced in rules.patterns if not spaced
+                 for m in rx.finditer(norm) if m.end() > m.start()]
+        matches(norm, sorted((s, norm[s:e], cat) for s, e, cat in hits
+                             if not any(a <= s and e <= b for a, b in allowed)))
+
     norm = _SPACE.sub("", lowered)
-    allow_rx = rules.allow_rx
-    allowed = [(m.start(), m.start() + len(m.group(1))) for m in allow_rx.finditer(norm)] if allow_rx else []
-    hits = [(m.start(), m.start() + len(m.group(1)), rules.phrases[m.group(1)]) for m in rules.phrase_rx.finditer(norm)]
-    hits += [(m.start(), m.end(), cat) for rx, cat, spaced in rules.patterns if not spaced
-             for m in rx.finditer(norm) if m.end() > m.start()]
-    matches(norm, sorted((s, norm[s:e], cat) for s, e, cat in hits
-                         if not any(a <= s and e <= b for a, b in allowed)))
+    phrases_and_patterns(norm)
+    folded = fold(lowered, rules)
+    if folded != norm:  # the same rules on the folded text: other script, spaced out, look-alikes
+        phrases_and_patterns(folded)
     if any(spaced for _, _, spaced in rules.patterns) and re.search("[a-z]", norm):
         words = _SPACE.sub(" ", lowered)
         matches(words, [(m.start(), m.group(0), cat) for rx, cat, spaced in rules.patterns if spaced
@@ -457,6 +491,23 @@ def _check_spam(t: _Text, rules: Rules) -> Iterator[Problem]:
         yield t.problem("guard-spam", index, match="、".join(f"“{m}”" for m in found[index]),
                         category_zh="、".join(rules.categories[c][0] for c in cats),
                         category_en=", ".join(rules.categories[c][1] for c in cats))
+
+
+def fold(lowered: str, rules: Rules) -> str:
+    """The text (NFKC, lower case) as spam is matched a second time: look-alike radicals replaced by the
+    characters they imitate, Traditional folded to Simplified (the phrase list is Simplified), separators
+    inside spaced-out runs of single characters removed (white space counts as one), then white space
+    removed as in the first pass. Line breaks are kept, so lines still count."""
+    if rules.radicals and any(ch in lowered for ch in rules.radicals):
+        lowered = "".join(rules.radicals.get(ch, ch) for ch in lowered)
+    if any("\u3400" <= ch <= "\u9fff" for ch in lowered):
+        lowered = _to_simplified()(lowered)
+    return _SPACE.sub("", _SPACED_RUN.sub(lambda m: _SEPARATORS.sub("", m.group(0)), lowered))
+
+
+@functools.lru_cache(maxsize=1)
+def _to_simplified() -> Converter:
+    return Converter("t2s")
 
 
 def _check_repeats(t: _Text) -> Iterator[Problem]:
@@ -588,6 +639,66 @@ def _check_link_text(t: _Text, index: int, label: str, url: str) -> Iterator[Pro
         target = ""
     if target != text_host and not target.endswith("." + text_host):
         yield t.problem("guard-link-text", index, text=_short(label), url=_short(url))
+
+
+# --- files from other hosts ------------------------------------------------------------------------------
+
+def _remote_host(url: str) -> str | None:
+    """The host a URL loads from when it is not this site: absolute or protocol-relative; None otherwise."""
+    bare = "".join(ch for ch in html.unescape(url).strip().strip("<>") if ch > " ")
+    if not bare.startswith("//") and "://" not in bare[:12]:
+        return None  # relative, a fragment, or a scheme such as mailto: that loads nothing
+    try:
+        host = urlsplit(bare if "://" in bare[:12] else "https:" + bare).hostname or ""
+    except ValueError:
+        host = ""
+    return None if host in LOCAL_HOSTS else (host or bare[:40])
+
+
+def _check_remote(t: _Text) -> Iterator[Problem]:
+    """Images (inline, by reference), HTML media and CSS that load from another host."""
+    text = t.masked
+    if "//" not in text:
+        return  # every remote address has it: most prose has none
+    refs = {" ".join(m.group(1).lower().split()): (m.group(2).strip("<>"), t.line_of(m.start(2)))
+            for m in _REF_DEF.finditer(text)}
+    for m in _INLINE_LINK.finditer(text):
+        if m.group(1) and (host := _remote_host(m.group(3))):
+            yield t.problem("guard-remote-resource", t.line_of(m.start(3)), host=host,
+                            what="Markdown 图片", what_en="A Markdown image")
+    for m in _IMAGE_REF.finditer(text):
+        key = " ".join((m.group(2) or m.group(1)).lower().split())
+        if key in refs and (host := _remote_host(refs[key][0])):
+            yield t.problem("guard-remote-resource", refs[key][1], host=host,
+                            what="引用式 Markdown 图片", what_en="A Markdown image by reference")
+    for m in _TAG.finditer(text):
+        if m.group(1):
+            continue
+        tag = m.group(2).lower()
+        for a in _ATTR.finditer(m.group(3)):
+            attr, value = a.group(1).lower(), (a.group(2) or "").strip("\"'")
+            fetches = attr in _RESOURCE_ATTRS or (attr == "href" and tag == "link")
+            urls = [u.split()[0] for u in value.split(",") if u.strip()] if attr == "srcset" else [value]
+            for url in urls if fetches else ():
+                if host := _remote_host(url):
+                    yield t.problem("guard-remote-resource", t.line_of(m.start(3) + a.start()), host=host,
+                                    what=f"<{tag}> 的 {attr}", what_en=f"The {attr} of <{tag}>")
+        if tag == "style" or "url(" in m.group(3).lower():
+            yield from _css_problems(t, m.end() if tag == "style" else m.start(),
+                                     text[m.end(): text.find("</", m.end())] if tag == "style" else m.group(3))
+
+
+def _css_problems(t: _Text, offset: int, css: str) -> Iterator[Problem]:
+    for c in _CSS_URL.finditer(css):
+        if host := _remote_host(c.group(2) or c.group(4)):
+            yield t.problem("guard-remote-resource", t.line_of(offset + c.start()), host=host,
+                            what="样式里的 url() 或 @import", what_en="A url() or @import in CSS")
+
+
+def _check_css(path: str, css: str) -> list[Problem]:
+    """A style sheet under docs/: every url() and @import must stay on this site."""
+    t = _Text(path, css, 1)
+    return list(_css_problems(t, 0, t.text))
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -13,8 +13,21 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter, guard, schema
-from .model import LEVELS, VOCABULARIES, Catalogue, Citation, Figure, Model, Place, Source, Term, Translation
+from . import frontmatter, guard, schema, termbase
+from .model import (
+    CLASSIFICATIONS,
+    LEVELS,
+    PLACE_UNSTATED,
+    VOCABULARIES,
+    Catalogue,
+    Citation,
+    Figure,
+    Model,
+    Place,
+    Source,
+    Term,
+    Translation,
+)
 from .problems import CatalogueError, Problem, display_path
 
 REGISTRY_FILES = {
@@ -22,6 +35,9 @@ REGISTRY_FILES = {
     "places": "places.yml",
     "vocabulary": "vocabulary.yml",
     "figures": "figures.yml",
+    "termbase": "termbase.yml",
+    "glossary": "glossary-zh-hant.yml",
+    "wrong_conversions": "zh-hant-wrong.yml",
 }
 MODELS_DIR = "models"
 FIGURE_MEASURES = {"count": "数量，画成条形图", "rank": "名次", "level": "等级"}
@@ -49,7 +65,8 @@ class _Collector:
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig")
+    """The file's text; bytes that are not UTF-8 become U+FFFD here, and the guard reports the file."""
+    return path.read_bytes().decode("utf-8-sig", errors="replace")
 
 
 def _entries(path: str, data, node, where: str) -> Iterator[tuple[dict, Callable, list[Problem]]]:
@@ -159,11 +176,14 @@ def load_places(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> di
             _check_refs(c, shown, entry, "level", LEVELS, line_of, ("地点层级", "place levels", "govcat/model.py"))
             continue
         _check_refs(c, shown, entry, "sources", sources, line_of, source_reg)
+        _check_refs(c, shown, entry, "unstated", PLACE_UNSTATED, line_of,
+                    ("可标为未说明的字段", "fields that can be marked unstated", "data/places.yml"))
         if not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             continue
         places[entry["id"]] = Place(
             id=entry["id"], name=entry["name"], en=entry["en"], level=entry["level"], parent=entry.get("parent"),
-            short=entry.get("short"), note=entry.get("note"), sources=tuple(entry["sources"]))
+            short=entry.get("short"), note=entry.get("note"), sources=tuple(entry["sources"]),
+            unstated=tuple(entry.get("unstated") or ()))
         lines[entry["id"]] = line_of
     for place in places.values():
         reason = None
@@ -199,10 +219,11 @@ def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]
         c.problems.append(Problem(shown, "not-mapping", 1, None, {"what": "vocabulary", "actual": type(data).__name__}))
         return vocab
     nodes = {k.value: (k, v) for k, v in node.value}
+    lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}  # YAML reads 0: or true: as non-text keys
     for name in data:
         if name not in VOCABULARIES:
-            s_zh, s_en = schema.suggestion(name, list(VOCABULARIES))
-            c.problems.append(Problem(shown, "unknown-key", nodes[name][0].start_mark.line + 1, name, {
+            s_zh, s_en = schema.suggestion(str(name), list(VOCABULARIES))
+            c.problems.append(Problem(shown, "unknown-key", lines.get(str(name)), str(name), {
                 "allowed": ", ".join(VOCABULARIES), "suggestion_zh": s_zh, "suggestion_en": s_en}))
     for name in VOCABULARIES:
         if name not in data:
@@ -243,6 +264,48 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> l
         if _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
             figures.append(Figure(**{k: entry.get(k) for k in Figure.__dataclass_fields__}))
     return figures
+
+
+def load_termbase(c: _Collector, data_dir: Path, catalogue: Catalogue) -> dict[str, termbase.Entry]:
+    shown, data, node = _load_registry(c, data_dir, "termbase", required=False)
+    entries: dict[str, termbase.Entry] = {}
+    seen: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for entry, line_of, dup in _entries(shown, data, node, "termbase entry"):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, schema.TERMBASE, line_of)
+        c.problems.extend(problems)
+        if problems or not entry or not _unique(c, shown, seen, entry["zh"], line_of("zh"), "zh"):
+            continue
+        entries[entry["zh"]] = termbase.Entry(entry["zh"], entry["en"].strip(), tuple(entry.get("avoid") or ()),
+                                              entry.get("note"))
+        lines[entry["zh"]] = line_of("en")
+    catalogue.termbase = entries
+    c.problems.extend(termbase.check_registry(catalogue, shown, lines))
+    return entries
+
+
+def check_conversion_lists(c: _Collector, data_dir: Path) -> None:
+    """The Traditional glossary and the list of known wrong forms: closed schemas, no duplicates, and
+    no glossary form that the list calls wrong."""
+    wrong: dict[str, str] = {}
+    for name, fields, key in (("wrong_conversions", schema.WRONG_CONVERSION, "wrong"),
+                              ("glossary", schema.GLOSSARY, "zh")):
+        shown, data, node = _load_registry(c, data_dir, name, required=False)
+        seen: dict[str, str] = {}
+        for entry, line_of, dup in _entries(shown, data, node, f"{name} entry"):
+            c.problems.extend(dup)
+            problems = schema.check(shown, entry, fields, line_of)
+            c.problems.extend(problems)
+            if problems or not entry or not _unique(c, shown, seen, entry[key], line_of(key), key):
+                continue
+            if name == "wrong_conversions":
+                wrong[entry["wrong"]] = entry["right"]
+                continue
+            for bad, right in wrong.items():
+                if bad in entry["zh-Hant"]:
+                    c.problems.append(Problem(shown, "glossary-wrong-form", line_of("zh-Hant"), "zh-Hant",
+                                              {"value": entry["zh-Hant"], "wrong": bad, "right": right}))
 
 
 SLUG_HINT = re.compile(r"[^a-z0-9]+")
@@ -299,6 +362,9 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
         for field, name in MODEL_FIELD_VOCAB.items():
             if not any(p.field == field for p in problems):
                 _check_refs(c, shown, meta, field, catalogue.vocabulary[name], line_of, vocab_reg[name])
+        if not any(p.field == "editors_assigned" for p in problems):
+            _check_refs(c, shown, meta, "editors_assigned", CLASSIFICATIONS, line_of,
+                        ("分类字段", "classification fields", "CONTRIBUTING.md"))
         if not any(p.field == "place" for p in problems):
             _check_refs(c, shown, meta, "place", catalogue.places, line_of, ("地点登记", "place registry", "data/places.yml"))
         citations: list[Citation] = []
@@ -329,7 +395,7 @@ def load_models(c: _Collector, docs_dir: Path, catalogue: Catalogue) -> dict[str
             body=doc.body, body_line=doc.body_line, aliases=meta.get("aliases") or [],
             problems=meta.get("problems") or [], since=meta.get("since"),
             recognition=meta.get("recognition") or [], related=meta.get("related") or [],
-            draft=bool(meta.get("draft", False)))
+            draft=bool(meta.get("draft", False)), editors_assigned=meta.get("editors_assigned"))
         pending.append((shown, meta.get("related") or [], line_of))
     for shown, related, line_of in pending:
         slug = Path(shown).stem
@@ -419,6 +485,10 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
     catalogue = Catalogue(models={}, places=places, sources=sources, vocabulary=vocabulary, figures=figures)
     catalogue.models = load_models(c, docs_dir, catalogue)
     load_translations(c, docs_dir, catalogue.models)
+    if (data_dir / REGISTRY_FILES["termbase"]).exists():  # a project without a termbase has nothing to check
+        load_termbase(c, data_dir, catalogue)
+        c.problems.extend(termbase.check_english(catalogue, docs_dir, c.show, data_dir))
+    check_conversion_lists(c, data_dir)
     check_pages(c, docs_dir)
     c.problems.extend(guard.check_tree(c.root, docs_dir, data_dir))
     if c.problems:

@@ -1,13 +1,22 @@
-"""Data for the ``<!-- gm:NAME -->`` markers in hand-written pages (see hooks/markers.py)."""
+"""Data for the ``<!-- gm:NAME -->`` markers in hand-written pages (see hooks/markers.py), and their check.
+
+An unknown marker is a problem like any other: reported with every other problem of the build, with
+the file and line, before anything is built (a typo must not silently publish nothing).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from .i18n import Localizer
 from .model import Catalogue
-from .views import place_url, term_url
+from .problems import Problem, display_path, register
+from .urls import place_url, term_url
+
+MARKER = re.compile(r"^<!--\s*gm:([a-z-]+)\s*-->\s*$", re.M)
 
 
 def _terms(c: Catalogue, loc: Localizer, vocabulary: str) -> dict:
@@ -34,4 +43,32 @@ MARKERS: dict[str, Callable[[Catalogue, Localizer], dict]] = {
     "themes": lambda c, loc: _terms(c, loc, "themes"),
     "places": _places,
     "counts": _counts,
+    "contributing": lambda c, loc: {},  # the link to CONTRIBUTING.md in the repository the site is built from
 }
+
+
+register({
+    "unknown-marker": (
+        "未知标记 gm:{value}；可用：{allowed}。",
+        "Unknown marker gm:{value}; known markers: {allowed}.",
+        "改成上面列出的标记之一，或删除这一行。",
+        "Use one of the markers listed, or delete the line.",
+    ),
+})
+
+
+def check(path: str, text: str) -> list[Problem]:
+    """Every unknown ``<!-- gm:NAME -->`` marker of one page, with its line."""
+    return [Problem(path, "unknown-marker", text.count("\n", 0, m.start()) + 1, None,
+                    {"value": m.group(1), "allowed": ", ".join(MARKERS)})
+            for m in MARKER.finditer(text) if m.group(1) not in MARKERS]
+
+
+def check_pages(docs_dir: Path, root: Path | None = None) -> list[Problem]:
+    """The markers of every page under ``docs_dir``."""
+    problems = []
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        text = path.read_text(encoding="utf-8-sig")
+        if "gm:" in text:
+            problems.extend(check(display_path(path, root), text))
+    return problems

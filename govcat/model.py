@@ -7,8 +7,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 VOCABULARIES = ("dimensions", "kinds", "statuses", "themes", "problems")
+# The body of every model page, in this order (templates/model.md, scripts/new_model.py, the 待完善 page).
+# The last one is filled from the source registry at build time.
+SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
+
+# The classification fields of a model page. For each, the page says whether the source states it or
+# the editors assigned it (front matter ``editors_assigned``): field -> (zh, en) as shown to readers.
+CLASSIFICATIONS: dict[str, tuple[str, str]] = {
+    "kind": ("类型", "Kind"),
+    "dimensions": ("五治维度", "Five-governance dimensions"),
+    "themes": ("主题", "Themes"),
+    "problems": ("问题", "Problems"),
+}
 
 # Place levels, from the top down; a parent must sit on a higher (smaller) rank.
+# What a place entry may mark as not stated by its sources (field unstated in data/places.yml).
+PLACE_UNSTATED = {"level": "层级", "parent": "上级地点"}
+
 LEVELS: dict[str, tuple[int, str, str]] = {
     "city": (0, "市", "City"),
     "district": (1, "区", "District"),
@@ -58,6 +73,7 @@ class Place:
     short: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    unstated: tuple[str, ...] = ()  # "level", "parent": what the editors placed but no source states
 
     @property
     def level_zh(self) -> str:
@@ -77,7 +93,7 @@ class Figure:
     label: str
     en: str
     value: float
-    year: int
+    year: int | None  # None: the source does not say which year
     source: str
     unit: str | None = None
     qualifier: str | None = None
@@ -133,7 +149,15 @@ class Model:
     recognition: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     draft: bool = False
+    # Classification fields the editors assigned and the source does not state (see CLASSIFICATIONS);
+    # None: the page has not said yet (listed on the 待完善 page).
+    editors_assigned: list[str] | None = None
     translations: dict[str, Translation] = field(default_factory=dict)
+
+    def assigned_by_editors(self, name: str) -> bool | None:
+        """True if the editors assigned classification field ``name``, False if the source states it,
+        None if the page does not say."""
+        return None if self.editors_assigned is None else name in self.editors_assigned
 
     @property
     def names(self) -> list[str]:
@@ -157,6 +181,7 @@ class Catalogue:
     sources: dict[str, Source]
     vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
     figures: list[Figure] = field(default_factory=list)
+    termbase: dict = field(default_factory=dict)  # zh -> govcat.termbase.Entry
 
     def term(self, vocabulary: str, zh: str) -> Term:
         return self.vocabulary[vocabulary][zh]

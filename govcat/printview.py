@@ -8,11 +8,25 @@ model pages: they are Markdown, and a card is meant to be short.
 
 from __future__ import annotations
 
-from .model import Model
-from .views import PageSpec, Views
+from typing import Protocol
+
+from .i18n import Localizer
+from .model import Catalogue, Model
+from .pagespec import PageSpec
 
 
-def card(v: Views, m: Model) -> dict:
+class CardSource(Protocol):
+    """What the print page needs of :class:`govcat.views.Views` (which imports this module)."""
+
+    c: Catalogue
+    loc: Localizer
+
+    def header(self, m: Model) -> dict: ...
+
+    def t(self, text: str, **params) -> str: ...
+
+
+def card(v: CardSource, m: Model) -> dict:
     cites = []
     for s in m.sources:
         citation = v.c.sources[s.source].citation()
@@ -20,7 +34,7 @@ def card(v: Views, m: Model) -> dict:
     return {**v.header(m), "citations": cites}
 
 
-def print_page(v: Views) -> PageSpec:
+def print_page(v: CardSource) -> PageSpec:
     """One page per language (print.md), listed nowhere in the navigation; linked from the catalogue."""
     models = v.c.published()
     return PageSpec(

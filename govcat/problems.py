@@ -153,6 +153,49 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "写成 2022-03-03 这样的日期。",
         "Write a date like 2022-03-03.",
     ),
+    "termbase-missing": (
+        "模式“{zh}”有英文译本，但英文术语表中没有它的译名。",
+        "The model “{zh}” has an English translation, but the termbase has no English name for it.",
+        "在 data/termbase.yml 登记一条：zh: {zh}，en: 英文名；英文标题写成“英文名 (拼音)”。",
+        "Add an entry to data/termbase.yml (zh: {zh}, en: the English name); write the title as “English name (pinyin)”.",
+    ),
+    "termbase-title": (
+        "英文标题 {value} 没有使用术语表中“{zh}”的译名 {en}。",
+        "The English title {value} does not use the termbase's name for “{zh}”: {en}.",
+        "把标题写成“{en} (拼音)”；要改译名，就改 data/termbase.yml 中的这一条，再让所有英文页面跟着改。",
+        "Write the title as “{en} (pinyin)”; to change the name, change its entry in data/termbase.yml "
+        "and every English page with it.",
+    ),
+    "termbase-link": (
+        "指向“{zh}”的链接文字 {value} 不是术语表中的译名 {en}。",
+        "The link text {value} for “{zh}” is not the termbase's name {en}.",
+        "把链接文字改为 {en}（大小写、引号和句首的 the 不限）；需要描述时写在链接之外。",
+        "Use {en} as the link text (case, quotation marks and a leading “the” may differ); put any description outside the link.",
+    ),
+    "termbase-avoid": (
+        "英文页面写了 {value}；术语表规定“{zh}”译作 {en}。",
+        "The English page writes {value}; the termbase renders “{zh}” as {en}.",
+        "改为 {en}。这个写法列在 data/termbase.yml 该条的 avoid 中。",
+        "Use {en}. This wording is listed under avoid in that entry of data/termbase.yml.",
+    ),
+    "termbase-mismatch": (
+        "括号中的“{zh}”前面的英文（…{value}）不是术语表中的译名 {en}。",
+        "The English before “{zh}” in brackets (…{value}) is not the termbase's term {en}.",
+        "在括号前写 {en}；若确需别的译名，先改 data/termbase.yml。",
+        "Write {en} before the bracket; to use another rendering, change data/termbase.yml first.",
+    ),
+    "termbase-conflict": (
+        "术语表给“{zh}”的译名 {en} 与 data/vocabulary.yml 中的 {other} 不同：一个中文术语只能有一个英文译名。",
+        "The termbase renders “{zh}” as {en}, but data/vocabulary.yml has {other}: one Chinese term has one English term.",
+        "删除术语表中的这一条，或让两处一致。",
+        "Delete this termbase entry, or make the two agree.",
+    ),
+    "glossary-wrong-form": (
+        "词表把它转成 {value}，其中的 {wrong} 列在 data/zh-hant-wrong.yml 中，是已知的错误写法。",
+        "The glossary turns it into {value}, which contains {wrong}, a known wrong form listed in data/zh-hant-wrong.yml.",
+        "改用 {right}；若 {wrong} 其实是对的，先从 data/zh-hant-wrong.yml 删除那一行并写明理由。",
+        "Use {right}; if {wrong} is in fact right, first remove that line from data/zh-hant-wrong.yml and say why.",
+    ),
     "out-of-range": (
         "字段 {field} 的值 {value} 超出范围 {low}–{high}。",
         "Field {field} value {value} is outside {low}–{high}.",
@@ -160,6 +203,18 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "Use the year the source states.",
     ),
 }
+
+
+def register(messages: dict[str, tuple[str, str, str, str]]) -> None:
+    """Add the wording of another module's problems (the content guard's, the markers'). A code may be
+    registered once: two checks that chose the same code would otherwise overwrite each other's text."""
+    taken = sorted(code for code in set(messages) & set(MESSAGES) if MESSAGES[code] != messages[code])
+    if taken:
+        raise ValueError(f"problem codes registered twice: {', '.join(taken)}")
+    for code, texts in messages.items():
+        if len(texts) != 4:
+            raise ValueError(f"{code}: a message is (zh message, en message, zh fix, en fix)")
+    MESSAGES.update(messages)
 
 
 @dataclass(frozen=True)
@@ -175,6 +230,11 @@ class Problem:
     def _texts(self) -> tuple[str, str, str, str]:
         params = {"field": self.field, **self.params}
         return tuple(text.format(**params) for text in MESSAGES[self.code])  # type: ignore[return-value]
+
+    @property
+    def texts(self) -> tuple[str, str, str, str]:
+        """What is wrong and how to fix it: (zh message, en message, zh fix, en fix)."""
+        return self._texts()
 
     @property
     def where(self) -> str:

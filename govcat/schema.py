@@ -200,13 +200,17 @@ MODEL: tuple[Field, ...] = (
     Field("since", "int", example="since: 2020"),
     Field("recognition", "texts", example="recognition: [《岳阳日报》头版头条报道]"),
     Field("related", "ids", example="related: [hongse-yizhan]"),
+    Field("editors_assigned", "texts", example="editors_assigned: [dimensions, themes]",
+          hint_zh="列出来源未说明、由编者归入的分类字段（kind、dimensions、themes、problems）；都由来源写明时写 []。",
+          hint_en="List the classification fields the editors assigned and the source does not state "
+                  "(kind, dimensions, themes, problems); [] when the source states them all."),
     Field("sources", "citations", required=True, nonempty=True, example="sources: [jkq-2022-pingan-huimou]",
           hint_zh=SOURCE_HINT_ZH, hint_en=SOURCE_HINT_EN),
     Field("draft", "bool", example="draft: true"),
 )
 
 TRANSLATION: tuple[Field, ...] = (
-    Field("title", "text", required=True, nonempty=True, max_length=80, example="title: Meizi Hut (Meizi Xiaowu)"),
+    Field("title", "text", required=True, nonempty=True, max_length=120, example="title: Meizi Hut (Meizi Xiaowu)"),
     Field("summary", "text", required=True, nonempty=True, max_length=200, example="summary: One sentence."),
 )
 
@@ -230,6 +234,9 @@ PLACE: tuple[Field, ...] = (
     Field("level", "text", required=True, example="level: community"),
     Field("parent", "id", example="parent: jingkaiqu"),
     Field("note", "text", nonempty=True, example="note: 来源未说明所属乡镇，待补充。"),
+    Field("unstated", "texts", example="unstated: [level]",
+          hint_zh="来源没有说明、由编者暂定的字段：level（层级）、parent（上级地点）。",
+          hint_en="Fields no source states and the editors chose for now: level, parent."),
     Field("sources", "ids", required=True, nonempty=True, example="sources: [jkq-2022-pingan-huimou]",
           hint_zh=SOURCE_HINT_ZH, hint_en=SOURCE_HINT_EN),
 )
@@ -254,7 +261,9 @@ FIGURE: tuple[Field, ...] = (
     Field("value", "number", required=True, example="value: 3901"),
     Field("unit", "text", nonempty=True, example="unit: 件"),
     Field("qualifier", "text", example="qualifier: 余"),
-    Field("year", "int", required=True, example="year: 2021"),
+    Field("year", "int", example="year: 2021",
+          hint_zh="来源所载数字的年份；来源没有说明年份时写 year: null。",
+          hint_en="The year the source gives the figure for; year: null where the source states none."),
     Field("source", "id", required=True, example="source: jkq-2022-pingan-huimou"),
     Field("locator", "text", nonempty=True, example="locator: 第二部分"),
     Field("measure", "text", example="measure: rank"),
@@ -266,4 +275,24 @@ PAGE: tuple[Field, ...] = (
     Field("description", "text", nonempty=True, example="description: 一句话。"),
     Field("hide", "texts", example="hide: [navigation]"),
     Field("template", "text", example="template: home.html"),
+)
+
+TERMBASE: tuple[Field, ...] = (
+    Field("zh", "text", required=True, nonempty=True, max_length=40, example="zh: 梅子小屋"),
+    Field("en", "text", required=True, nonempty=True, example="en: Meizi Hut"),
+    Field("avoid", "texts", example="avoid: [Meizi House]"),
+    Field("note", "text", nonempty=True, example="note: 为什么这样译。"),
+)
+
+GLOSSARY: tuple[Field, ...] = (
+    Field("zh", "text", required=True, nonempty=True, example="zh: 墙钟"),
+    Field("zh-Hant", "text", required=True, nonempty=True, example="zh-Hant: 牆鐘"),
+    Field("note", "text", required=True, nonempty=True, example="note: 为什么不用 OpenCC 的写法。",
+          hint_zh="写明为什么要改 OpenCC 的结果（依据）。", hint_en="Say why OpenCC's form is wrong (the evidence)."),
+)
+
+WRONG_CONVERSION: tuple[Field, ...] = (
+    Field("wrong", "text", required=True, nonempty=True, example="wrong: 牆鍾"),
+    Field("right", "text", required=True, nonempty=True, example="right: 牆鐘"),
+    Field("note", "text", nonempty=True, example="note: 在哪里发现的。"),
 )

@@ -8,59 +8,29 @@ the same views serve every language.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from functools import cached_property
 
+from . import searchdict
 from .graph import Graph
 from .i18n import Localizer
-from .model import LEVELS, Catalogue, Model
+from .linker import Linker
+from .model import CLASSIFICATIONS, LEVELS, SECTIONS, Catalogue, Model
+from .pagespec import PageSpec
+from .printview import print_page
+from .urls import TERM_DIRS, model_url, place_url, source_url, term_url
 
-SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
+__all__ = ["SECTIONS", "PageSpec", "Views", "model_url", "place_url", "source_url", "term_url"]
+
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
 PENDING = "待补充"
-TERM_DIRS = {"dimensions": "dimensions", "themes": "themes", "problems": "problems", "kinds": "kinds"}
 VOCAB_TITLES = {
     "dimensions": ("五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
     "themes": ("主题", "按工作主题查找模式。"),
     "problems": ("问题", "按要解决的问题查找：遇到这类问题时，别人是怎么做的。"),
     "kinds": ("类型", "模式、机制、平台、专项行动、理念与综述。"),
 }
-
-
-def model_url(slug: str) -> str:
-    return f"models/{slug}/"
-
-
-def term_url(vocabulary: str, term_id: str) -> str:
-    return f"{TERM_DIRS[vocabulary]}/{term_id}/"
-
-
-def place_url(place_id: str) -> str:
-    return f"places/{place_id}/"
-
-
-def source_url(source_id: str) -> str:
-    return f"sources/#{source_id}"
-
-
-@dataclass
-class PageSpec:
-    """One generated page: where it lives, its Markdown, and the view its template renders."""
-
-    src_uri: str
-    title: str
-    description: str
-    view: str  # template name under overrides/partials/views/
-    data: dict = field(default_factory=dict)
-    intro: str = ""
-    edit: str = ""  # repository path of the file that produces this page
-    in_nav: bool = False
-
-    def markdown(self) -> str:
-        meta = {"title": self.title, "description": " ".join(self.description.split())}
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.intro}\n"  # JSON is valid YAML
 
 
 class Views:
@@ -73,6 +43,34 @@ class Views:
         self._cards: dict[str, dict] = {}
         self._term_links: dict[tuple[str, str], dict] = {}
         self._place_links: dict[str, list[dict]] = {}
+
+    def keywords(self, m: Model) -> list[str]:
+        """Search keywords of a model page (indexed, never shown): its names and the words inside them,
+        in this language, then its places (without the city) and its problems and themes."""
+        loc, c = self.loc, self.c
+        names = [*m.names, loc.title(m)] if loc.english else m.names
+        words = searchdict.keywords(names)
+        words += [loc.place(p) for p in c.place_path(m.place)[1:]]
+        words += [loc.term(c.term(v, zh)) for v, zh in m.terms() if v in ("problems", "themes")]
+        return list(dict.fromkeys(words))
+
+    def body(self, m: Model) -> str:
+        """A model page's Markdown body in this language: first mentions of other models linked, the
+        sources section filled. Both languages take it from here: a translated page from its
+        translation, every other page from the link graph's Simplified body."""
+        translation = m.translations.get(self.loc.lang)
+        if translation is not None:
+            body, _ = self._english_linker.link(translation.body, m.slug)
+            return add_citations(self.c, m, body, lang=self.loc.lang)
+        return add_citations(self.c, m, self.g.linked_bodies.get(m.slug, m.body))
+
+    @cached_property
+    def _english_linker(self) -> Linker:
+        """English titles of translated models, and the Chinese names for quoted originals."""
+        models = self.c.published()
+        names = {n: m.slug for m in models for n in m.names}
+        names.update({self.loc.title(m): m.slug for m in models})
+        return Linker.from_names(names)
 
     def t(self, text: str, **params) -> str:
         return self.loc.t(text, **params)
@@ -135,7 +133,16 @@ class Views:
             "sources": [{"id": s.source, "title": self.c.sources[s.source].title, "url": source_url(s.source),
                          "locator": self.loc.content(s.locator)} for s in m.sources],
             "draft": m.draft,
+            "assigned": self.assigned(m),
         }
+
+    def assigned(self, m: Model) -> dict:
+        """Which classification fields the editors assigned: the header card marks each such field the
+        same way on every page (``editors_assigned`` in the front matter, not a sentence in the body)."""
+        if m.editors_assigned is None:
+            return {"known": False, "fields": [], "labels": []}
+        fields = [f for f in CLASSIFICATIONS if f in m.editors_assigned]
+        return {"known": True, "fields": fields, "labels": [self.t(CLASSIFICATIONS[f][0]) for f in fields]}
 
     def footer(self, m: Model) -> dict:
         """相关模式, 提及本页 and 同地区 for a model page."""
@@ -150,8 +157,6 @@ class Views:
 
     def pages(self) -> list[PageSpec]:
         """Every generated page of the site."""
-        from .printview import print_page  # printview builds on this module
-
         models = self.c.published()
         n = len(models)
         return [
@@ -221,7 +226,7 @@ class Views:
                 totals[pid] = len(by_place[pid]) + sum(total(ch.id) for ch in c.children(pid))
             return totals[pid]
 
-        tree = [{"id": p.id, "label": self.loc.place(p), "level": self.t(p.level_zh), "url": place_url(p.id),
+        tree = [{"id": p.id, "label": self.loc.place(p), "level": self.level(p), "url": place_url(p.id),
                  "depth": len(c.place_path(p.id)) - 1, "count": total(p.id)} for p in place_order(c)]
         pages = [PageSpec("places/index.md", self.t("地区"), self.t("按地区查找模式：区 → 乡镇/管理处 → 社区/村。"),
                           "place-index", {"tree": tree},
@@ -231,9 +236,13 @@ class Views:
             below = [self.card(m) for ch in descendants(c, p.id) for m in by_place[ch]]
             name = self.loc.place(p)
             other = p.name if self.loc.english else p.en
-            intro = f"{name}（{self.t(p.level_zh)}，{other}）。" if not self.loc.english else f"{name} ({p.name})."
-            if p.note:
-                intro += f'\n\n!!! info "{self.t("说明")}"\n    {self.loc.content(p.note)}'
+            intro = f"{name}（{self.level(p)}，{other}）。" if not self.loc.english else f"{name} ({p.name}; {self.level(p)})."
+            notes = [self.loc.content(p.note)] if p.note else []
+            if "parent" in p.unstated and p.parent:
+                notes.append(self.t("来源没有说明{place}属于{parent}；本库暂把它列在{parent}之下。",
+                                    place=name, parent=self.loc.place(c.places[p.parent])))
+            for note in notes:
+                intro += f'\n\n!!! info "{self.t("说明")}"\n    {note}'
             pages.append(PageSpec(
                 f"places/{p.id}.md", name, self.t("{place}的基层治理模式。", place=name), "place",
                 {"path": self.place_links(p.id),
@@ -260,13 +269,14 @@ class Views:
             return " ".join(x for x in ("more than" if f.qualifier else "", f.number, unit) if x)
 
         for name, figs in groups.items():
+            title = self.t("{name}（{years}）", name=self.loc.content(name), years=self.years(f.year for f in figs))
             if len(figs) > 1 and all(f.charted for f in figs):
-                charts.append({"title": self.loc.content(name), "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
+                charts.append({"title": title, "rows": bar_rows([(f.en if en else f.label, f.value, shown(f))
                                                                 for f in figs]),
                                "sources": sorted({f.source for f in figs})})
             else:
-                facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": f.year,
-                              "source": f.source} for f in figs)
+                facts.extend({"label": f.en if en else f.label, "value": shown(f), "year": self.years([f.year]),
+                              "dated": f.year is not None, "source": f.source} for f in figs)
         counts = Counter(t for m in models for t in m.terms())
         own = []
         for vocabulary, (title, _) in VOCAB_TITLES.items():
@@ -274,12 +284,30 @@ class Views:
                         "rows": bar_rows([(self.loc.term(t), counts[(vocabulary, t.zh)], str(counts[(vocabulary, t.zh)]))
                                           for t in self.c.vocabulary[vocabulary].values()
                                           if counts[(vocabulary, t.zh)]])})
-        return PageSpec("statistics.md", self.t("数据统计"), self.t("来源中的2021年平安建设数据，以及本库的收录统计。"),
+        return PageSpec("statistics.md", self.t("数据统计"), self.t("来源公布的平安建设数据，以及本库的收录统计。"),
                         "statistics", {"source_charts": charts, "facts": facts, "own_charts": own, "total": len(models),
                                        "sources": {s.id: s.citation() for s in self.c.sources.values()}},
                         intro=self.t("上半部分是来源文章公布的数据（原样转录，“余”“多”照录）；下半部分是本库 {n} 个模式的分布。",
                                      n=len(models)),
                         edit="data/figures.yml", in_nav=True)
+
+    def level(self, p) -> str:
+        """A place's level as shown; a level no source states says so (unstated: [level])."""
+        if "level" in p.unstated:
+            return self.t("层级来源未说明，暂列为{level}", level=self.t(p.level_zh))
+        return self.t(p.level_zh)
+
+    def years(self, years) -> str:
+        """The years figures are given for, from the data: 2021; 2020—2021; 年份未说明 where the source
+        states none (a figure is never dated by the article's own year)."""
+        years = list(years)
+        known = sorted({y for y in years if y is not None})
+        undated = None in years
+        if not known:
+            return self.t("年份未说明")
+        text = self.t("{year}年", year=known[0]) if len(known) == 1 else \
+            self.t("{first}—{last}年", first=known[0], last=known[-1])
+        return self.t("{years}；部分年份未说明", years=text) if undated else text
 
     def todo_page(self) -> PageSpec:
         rows = []
@@ -287,6 +315,11 @@ class Views:
             g = [self.t(x, name=self.t(n)) for x, n in gaps(m)]
             if m.draft:
                 g.insert(0, self.t("草稿（draft: true），未发布"))
+            if m.editors_assigned is None:
+                g.append(self.t("未注明哪些分类由编者归入（editors_assigned）"))
+            elif m.editors_assigned:
+                g.append(self.t("编者归类，来源未说明：{fields}", fields="、".join(
+                    self.t(CLASSIFICATIONS[f][0]) for f in CLASSIFICATIONS if f in m.editors_assigned)))
             if "en" not in m.translations:
                 g.append(self.t("缺英文译本"))
             if g:
@@ -304,8 +337,8 @@ class Views:
                     citing[source].append(self.card(m))
         entries = []
         for s in self.c.sources.values():
-            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url, "note": s.note,
-                            "cards": citing[s.id]})
+            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url,
+                            "note": self.loc.content(s.note), "cards": citing[s.id]})
         return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
                         {"entries": entries},
                         intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),

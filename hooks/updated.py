@@ -8,36 +8,29 @@ overrides/main.html renders ``page.meta["gm_updated"]``. The history is read onc
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from sitebuild import SiteBuild
 
 from govcat import history
 
 GENERATED_FROM = ("data", "docs/models")  # what the generated pages are built from, relative to mkdocs.yml
 
-_history = history.History()
-_root = Path(".")
-_built = history.build_date()
-_generated_day = None  # the newest change to what the generated pages are made of
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _history, _root, _built, _generated_day
-    _root = state.project_root(config)
-    _history = history.read(_root)
-    _built = history.build_date()
-    _generated_day = _history.newest_under(*(_root / part for part in GENERATED_FROM))
+    build = SiteBuild.of(config)
+    build.history = history.read(build.root)
+    build.built = history.build_date()
+    build.generated_day = build.history.newest_under(*(build.root / part for part in GENERATED_FROM))
     return config
 
 
-def on_page_markdown(markdown: str, page: Page, **_) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_) -> str:
+    build = SiteBuild.of(config)
     src = page.file.abs_src_path
     if page.file.generated_by or not src:  # a generated page: dated by what it is made of
-        day = _generated_day
+        day = build.generated_day
     else:
-        day = _history.last_changed(src)
-    page.meta["gm_updated"] = {"date": (day or _built).isoformat(), "from_history": day is not None}
+        day = build.history.last_changed(src)
+    page.meta["gm_updated"] = {"date": (day or build.built).isoformat(), "from_history": day is not None}
     return markdown

@@ -57,6 +57,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the catalogue core beside this script, also when not installed
+from govcat.model import SECTIONS as MODEL_SECTIONS  # noqa: E402
+
 COPIED = ("hooks", "overrides", "data", "govcat")  # plus mkdocs.yml and docs/ without its model pages
 NOHOOKS_CONFIG = "mkdocs-nohooks.yml"
 ONE_LANGUAGE_CONFIG = "mkdocs-one-language.yml"
@@ -94,7 +97,7 @@ NOTES = ("适用于人口较多、流动性较大的社区", "需要有一支稳
          "应与已有的调解和信访渠道衔接")
 MENTION = ("这一做法借鉴了{t}的经验。", "它与{t}相互配合，分工协作。", "在推广中，{t}提供了可参照的流程。",
            "有关群众工作方法，可参见{t}。")
-SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点")
+SECTIONS = MODEL_SECTIONS[:-1]  # the body's sections but the last (来源), which the build fills from the registry
 # Share of citations without a locator (valid: locator is optional). 0 for now: such a page makes the English
 # build warn about an empty string (govcat/views.py todo_page translates the empty section name of gap
 # "来源未注明出处位置"), which fails --strict. Raise it to 0.1 once that is fixed.

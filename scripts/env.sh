@@ -10,11 +10,13 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 stamp="$VENV/.requirements.sha256"
-want="$(cat "$ROOT"/requirements*.txt "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "==> installing pinned requirements"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements-dev.txt"
+  # requirements.lock pins every package, transitive ones too, with the hashes of its files (scripts/lock
+  # makes it from requirements*.txt): a file that is not the one locked is refused, not installed.
+  echo "==> installing locked requirements"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes \
+    -r "$ROOT/requirements.lock"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
   echo "$want" > "$stamp"
 fi

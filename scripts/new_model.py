@@ -22,12 +22,12 @@ sys.path.insert(0, str(ROOT))  # the catalogue core beside this script, also whe
 
 try:
     from govcat import CatalogueError, frontmatter, guard, load, schema
+    from govcat.model import SECTIONS
     from govcat.slug import slugify
 except ImportError as exc:  # pragma: no cover - depends on how the script is started
     sys.exit(f"缺少依赖（{exc.name}）：请先运行 source scripts/env.sh，或用 .venv/bin/python 运行本脚本。\n"
              f"Missing dependency ({exc.name}): run `source scripts/env.sh` first, or use .venv/bin/python.")
 
-SECTIONS = ("概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源")
 VOCABS = ("kinds", "dimensions", "themes", "problems", "statuses")
 QUOTES = re.compile(r"[\s“”‘’\"'「」『』《》〈〉()（）]")
 
@@ -158,6 +158,8 @@ def render(title: str, kind: str, place: str, dimensions: list[str], themes: lis
         "# since: 2020  # 开始年份（可选，须有来源）/ first year (optional, from a source)",
         "# recognition: []  # 获得的肯定、报道或推介（可选，须有来源）/ recognition (optional, from a source)",
         "related: []  # 相关模式页的文件名（不含 .md）/ slugs of related model pages",
+        "editors_assigned: [kind, dimensions, themes, problems]  # 来源没写、由编者归入的分类；来源写明的删去 /",
+        "#   classification fields the editors assigned (the source does not state them); remove those it states",
         "draft: true",
         "sources: []",
         *_comment_list("sources 已登记的来源 id / registered source ids (data/sources.yml):",

@@ -1,4 +1,15 @@
-"""Shared fixtures: a copy of the project in tmp_path, and strict builds of it."""
+"""Shared fixtures: a copy of the project in tmp_path, and strict builds of it; tests sorted by cost.
+
+Every test gets one cost marker here, so that one flag picks a level (see README, "Tests"):
+
+- ``unit``: the catalogue core and the hooks' tables, in-process, no site build: ``./scripts/test -m unit``
+  runs them alone in seconds;
+- ``build``: builds a site (a fixture project or the real one), runs a script or a tool;
+- ``browser``: drives Chromium (set by the browser tests themselves).
+
+A test is ``unit`` unless it is a browser test, uses a fixture that builds or copies a project, or
+lives in a file that runs scripts and tools (:data:`BUILD_FILES`).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "docs", "govcat")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+BUILD_FIXTURES = {"built_site", "project", "quick", "tree", "site_url", "visits", "browser", "phone"}
+BUILD_FILES = {  # whole files whose tests build sites, run scripts as a maintainer would, or run tools
+    "test_build.py", "test_languages.py", "test_html_checks.py", "test_updated.py", "test_benchmark_smoke.py",
+    "test_new_model.py", "test_workflows.py", "test_engines.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("browser"):
+            continue
+        costly = item.path.name in BUILD_FILES or BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
+        item.add_marker(pytest.mark.build if costly else pytest.mark.unit)
 
 
 def copy_project(dest: Path) -> Path:

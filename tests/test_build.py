@@ -49,9 +49,26 @@ def test_the_models_the_source_describes_are_all_there():
     assert not missing
 
 
-def test_spam_never_reaches_the_site(built_site):
+def test_spam_never_reaches_the_site(project, tmp_path, caplog):
+    """The source's injected line, pasted into a page with the text around it, stops the build before
+    anything is written, naming the file and line; the published site holds none of it."""
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    page = project / "docs" / "models" / "meizi-xiaowu.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n## 来源", f"\n{SPAM}女色资源下载\n\n## 来源", 1), encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split(SPAM)[0].count("\n") + 1
+    site = tmp_path / "site"
+    with pytest.raises(Abort):
+        build_site(project, site)
+    assert f"docs/models/meizi-xiaowu.md:{line}" in caplog.text and "疑似被注入的广告文字" in caplog.text
+    assert not any(site.rglob("*.html")), "pages were written from content with spam in it"
+
+
+def test_spam_is_not_in_the_published_site(built_site):
     for path in built_site.rglob("*"):
-        if path.suffix in {".html", ".json", ".csv", ".txt", ".xml"}:
+        if path.suffix in {".html", ".json", ".csv", ".txt", ".xml", ".js"}:
             assert SPAM not in path.read_text(encoding="utf-8", errors="ignore"), path
 
 
@@ -139,10 +156,17 @@ def test_a_new_page_appears_everywhere_it_belongs(project, tmp_path):
     assert mention_links.get("五民一体", "").endswith("wumin-yiti/")
 
 
-def test_generated_pages_are_not_written_into_docs(built_site):
-    assert not (ROOT / "docs" / "catalogue.md").exists()
-    assert not (ROOT / "docs" / "themes").exists()
-    assert (built_site / "catalogue" / "index.html").exists()
+def test_generated_pages_are_not_written_into_docs(project, tmp_path, monkeypatch):
+    """The build reads docs/ and writes nothing into it (a build that writes its input loops under
+    `mkdocs serve`): the copy's docs/ is the same, file for file, after a build as before."""
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    before = tree(project / "docs")
+    monkeypatch.setenv("SITE_LANGUAGES", "zh")  # the source language generates every page the others do
+    site = build_site(project, tmp_path / "site")
+    assert (site / "catalogue" / "index.html").exists() and (site / "themes" / "index.html").exists()
+    assert tree(project / "docs") == before
 
 
 def test_generated_pages_edit_links_point_at_their_data(built_site):
@@ -174,7 +198,7 @@ def test_language_builds_load_an_unchanged_catalogue_once(project, tmp_path, mon
     monkeypatch.setattr(graph, "build", lambda c: graphs.append(c) or real_graph(c))
     site = build_site(project, tmp_path / "site")
     assert (len(loads), len(graphs)) == (1, 1)
-    # cards are converted on their own and put back into each zh-Hant page: all of them, nothing else
+    # every card is on the zh-Hant page too, converted with the rest of the page
     for rel in ("catalogue/index.html", "models/meizi-xiaowu/index.html"):
         simplified = (site / rel).read_text(encoding="utf-8")
         traditional = (site / "zh-Hant" / rel).read_text(encoding="utf-8")
@@ -209,3 +233,19 @@ def test_shared_navigation_and_theme_parts_change_no_page(project, tmp_path, mon
 
     differ = [str(p) for p in pages if words(built_site / p) != words(plain / p)]
     assert not differ, f"{len(differ)} pages differ, e.g. {differ[:3]}"
+
+
+def test_an_unknown_marker_is_reported_with_the_catalogue_s_problems(project, tmp_path, caplog):
+    """A typo in a marker and a typo in a model's front matter: one build, both problems, with lines."""
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- gm:problem -->\n", encoding="utf-8")
+    line = index.read_text(encoding="utf-8").rstrip("\n").count("\n") + 1
+    model = project / "docs" / "models" / "meizi-xiaowu.md"
+    model.write_text(model.read_text(encoding="utf-8").replace("summary:", "sumary:", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    assert f"docs/index.md:{line}" in caplog.text and "未知标记 gm:problem" in caplog.text
+    assert "docs/models/meizi-xiaowu.md" in caplog.text and "sumary" in caplog.text

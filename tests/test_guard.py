@@ -349,7 +349,6 @@ def test_unsafe_url_in_a_disallowed_tag_is_reported_too():
 
 @pytest.mark.parametrize("text", [
     "[岳阳经开区](http://www.yueyang.gov.cn/)",
-    "![图](http://example.com/a.png)",
     "<http://www.yueyang.gov.cn/>",
     "[来源][1]\n\n[1]: http://www.yueyang.gov.cn/",
     "原文见 http://www.yueyang.gov.cn/jkq/ 。",
@@ -359,6 +358,10 @@ def test_external_links_that_are_not_https_are_caught(text):
     problems = guard.check_text("x.md", page(text))
     assert [p.code for p in problems] == ["guard-insecure-link"]
     assert "https://" in problems[0].params["https"]
+
+
+def test_insecure_remote_image_is_reported_as_both():
+    assert sorted(codes(page("![图](http://example.com/a.png)"))) == ["guard-insecure-link", "guard-remote-resource"]
 
 
 def test_insecure_url_in_a_data_file_names_the_field():
@@ -487,3 +490,103 @@ def test_command_line_reports_and_exits_non_zero(tmp_path, capsys):
 def test_fast_normalisation_is_nfkc(text):
     """The spam check's shortcut for Chinese punctuation gives exactly what NFKC gives."""
     assert guard._nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+# --- spam in the other script and in disguise ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "影音先鋒女色資源下載",  # the regression case in Traditional, as the machine-converted source page has it
+    "影.音.先.锋",  # punctuation between the characters
+    "影·音·先·锋 资-源-下-载",
+    "“影”“音”“先”“锋”",  # quoted one character at a time
+    "影_音_先_锋",
+    "澳·門·新·葡·京",  # a gambling ad in Traditional, spaced out
+    "澳 門 新 葡 京 注 冊 送 彩 金",
+    "真.人.視.訊 首.存.送",
+    "高清無碼",
+    "ＱＱ：１２３４５６７８ 代開發票",  # full width and Traditional
+    "影⾳先锋",  # a Kangxi radical for 音
+])
+def test_spam_in_the_other_script_or_disguised_is_caught(text):
+    assert "guard-spam" in codes(page(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "深入開展娛樂場所“毒黃賭”專項行動。",  # the article's own words, in Traditional
+    "堅決打擊涉黃涉賭涉毒違法犯罪。",
+    "黄、赌、毒问题突出的场所，纳入重点整治。",  # single words in a list: not a spaced-out run
+    "工作人员，妻子和孩子也参与了志愿服务。",  # 人妻 only across a comma between two-character words
+    "第 1 2 3 条规定了调解程序。",
+    "清查麻將館785家、棋牌室98家。",
+    "A. B. C. 三个网格各设一名网格员。",
+])
+def test_legitimate_text_in_either_script_or_with_separators_passes(text):
+    assert codes(page(text)) == [], text
+
+
+def test_folded_match_is_reported_on_its_own_line():
+    problems = guard.check_text("docs/models/x.md", page("## 概况\n\n待补充。\n\n影 音 先 鋒"))
+    assert [(p.code, p.line) for p in problems] == [("guard-spam", 9)]
+
+
+# --- files from other hosts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, line", [
+    ("![示意图](https://example.com/a.png)", 5),
+    ("![示意图](http://example.com/a.png)", 5),
+    ("![示意图](//cdn.example.com/a.png)", 5),  # protocol-relative
+    ("![示意图](<https://example.com/a b.png>)", 5),
+    ("![示意图][图1]\n\n[图1]: https://example.com/a.png", 7),  # by reference: the definition's line
+    ("![图1]\n\n[图1]: https://example.com/a.png", 7),  # shortcut reference
+    ("![图1][]\n\n[图1]: //example.com/a.png", 7),  # collapsed reference
+    ('<img src="https://example.com/a.png">', 5),
+    ('<img srcset="a.png 1x, https://example.com/a@2x.png 2x">', 5),
+    ('<video poster="https://example.com/p.jpg"></video>', 5),
+    ('<object data="https://example.com/x.swf"></object>', 5),
+    ('<link rel="stylesheet" href="https://example.com/x.css">', 5),
+    ('<span class="x" style="background: url(https://example.com/a.png)">x</span>', 5),
+    ('<style>\nbody { background: url("https://example.com/a.png") }\n</style>', 6),
+])
+def test_files_from_other_hosts_are_caught(text, line):
+    problems = guard.check_text("docs/models/x.md", page(text))
+    remote = [p for p in problems if p.code == "guard-remote-resource"]
+    assert [p.line for p in remote] == [line], text
+    text = remote[0].format()
+    assert "docs/assets/" in text and "example.com" in text
+
+
+def test_remote_image_in_registry_text_names_the_field():
+    text = "- id: x\n  zh: 调解\n  description: 见图 ![图](https://example.com/a.png)\n"
+    problems = [p for p in guard.check_text("data/vocabulary.yml", text) if p.code == "guard-remote-resource"]
+    assert [(p.line, p.field) for p in problems] == [(3, "description")]
+
+
+@pytest.mark.parametrize("text", [
+    "[来源原文](https://www.yueyang.gov.cn/jkq/a.html)",  # a link the reader chooses to follow
+    "原文见 https://www.yueyang.gov.cn/jkq/ 。",
+    "![示意图](../assets/images/a.png)",
+    "![示意图](/assets/images/a.png)",
+    "![示意图](http://localhost:8000/a.png)",
+    "```html\n<img src=\"https://example.com/a.png\">\n```",  # shown as code, not loaded
+    "`![x](https://example.com/a.png)`",
+])
+def test_links_local_files_and_code_are_not_remote_resources(text):
+    assert "guard-remote-resource" not in codes(page(text)), text
+
+
+def test_style_sheets_under_docs_are_checked_for_other_hosts(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    (docs / "assets" / "stylesheets" / "extra.css").write_text(
+        ".a { background: url(../images/a.png) }\n@import url('https://fonts.example.com/x.css');\n"
+        ".b { background: url(//cdn.example.com/b.png) }\n", encoding="utf-8")
+    problems = guard.check_tree(tmp_path, docs, tmp_path / "data")
+    assert [(p.path, p.code, p.line) for p in problems] == [
+        ("docs/assets/stylesheets/extra.css", "guard-remote-resource", 2),
+        ("docs/assets/stylesheets/extra.css", "guard-remote-resource", 3)]
+
+
+def test_the_site_style_sheets_load_nothing_from_other_hosts():
+    for css in (ROOT / "docs").rglob("*.css"):
+        assert guard._check_css(str(css), css.read_text(encoding="utf-8")) == [], css

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser.conftest import LANGUAGES
+from browser.helpers import LANGUAGES
 from browser.serve import serving
 from bs4 import BeautifulSoup
 from conftest import ROOT
@@ -153,6 +153,11 @@ OVERRIDDEN = {
          "  {% set _ = gm_nav_cache.update({gm_nav_key: gm_nav}) %}\n{% endif %}\n{{ gm_nav }}\n{% endif %}\n"),
     ],
     "nav-item.html": [('tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>')],
+    # the switcher leads to this page in each language (govcat.i18n.alternates), not to each home
+    "alternate.html": [("{% for alt in config.extra.alternate %}", "{% for alt in gm_languages or [] %}"),
+                       ('<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">',
+                        '<a href="{{ alt.href }}" hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link"'
+                        '{% if alt.current %} aria-current="page"{% endif %}>')],
     "toc.html": [('    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n'
                   '      {{ title }}\n    </label>\n',
                   '    {% if page in nav.pages %}\n    <label class="md-nav__title" for="__toc">\n'
@@ -171,3 +176,38 @@ def test_overridden_theme_partials_are_the_theme_s_plus_our_fixes(name):
         expected = expected.replace(old, new)
     ours = (ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
     assert ours == expected
+
+# Files under overrides/partials/ that are not copies of a theme partial: each says what it is instead.
+NOT_COPIES = {"languages/zh-Hant-fixed.html": "imports the theme's zh-Hant.html and fixes one string"}
+
+
+def _theme_templates() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+def test_every_overridden_partial_is_diffed_against_the_theme():
+    """overrides/partials/ holds only the theme's partials with fixes; the project's own templates live
+    in overrides/gm/. A partial copied without an entry in OVERRIDDEN would drift from the theme unseen."""
+    partials = ROOT / "overrides" / "partials"
+    ours = {p.relative_to(partials).as_posix() for p in partials.rglob("*.html")}
+    assert ours - set(NOT_COPIES) == set(OVERRIDDEN)
+    for name in OVERRIDDEN:
+        assert (_theme_templates() / "partials" / name).is_file(), f"{name} is not one of the theme's partials"
+    assert not (ROOT / "overrides" / "gm").joinpath("partials").exists()
+    for own in (ROOT / "overrides" / "gm").rglob("*.html"):
+        assert not (_theme_templates() / own.relative_to(ROOT / "overrides").as_posix()).exists(), own
+
+
+BLOCK = re.compile(r"{%-?\s*block\s+(\w+)")
+
+
+@pytest.mark.parametrize("name", ["main.html", "404.html"])
+def test_every_overridden_block_is_one_of_the_theme_s(name):
+    """A block the theme renamed or dropped would silently render nothing of ours."""
+    theme = "".join(p.read_text(encoding="utf-8") for p in (_theme_templates() / "base.html",
+                                                             _theme_templates() / "main.html"))
+    theirs = set(BLOCK.findall(theme))
+    ours = set(BLOCK.findall((ROOT / "overrides" / name).read_text(encoding="utf-8")))
+    assert ours and ours <= theirs, f"{name}: blocks the theme does not have: {sorted(ours - theirs)}"

@@ -21,7 +21,8 @@ def converter() -> Converter:
     ("群贤断家事", "群賢斷家事"),  # s2t would give 羣
     ("红色驿站", "紅色驛站"),
     ("调解", "調解"),
-    ("分水垅社区", "分水垅社區"),  # glossary: the publisher's own Traditional page keeps 垅
+    ("分水垅社区", "分水壠社區"),  # 垅 ↔ 壠 (垄 ↔ 壟); the publisher's 垅 is a conversion it skipped
+    ("全部通过后提交合并请求", "全部通過後提交合併請求"),  # glossary: OpenCC gives 合並 in this context
     ("处于全省100名之后", "處於全省100名之後"),
 ])
 def test_traditional_conversion(simplified, traditional):
@@ -36,11 +37,14 @@ def test_converting_many_texts_at_once_equals_converting_each():
     assert c.each([]) == []
 
 
-def test_glossary_entries_are_needed_and_applied(tmp_path: Path):
+def test_glossary_terms_keep_their_form_in_any_context(tmp_path: Path):
     path = tmp_path / "glossary.yml"
-    path.write_text("- {zh: 分水垅, zh-Hant: 分水垅}\n- {zh: 社区, zh-Hant: 社區}\n", encoding="utf-8")
-    fixes = load_glossary(path, "s2tw")
-    assert fixes == [("分水壠", "分水垅")]  # 社区 already converts right: no fix kept
+    path.write_text("- {zh: 合并请求, zh-Hant: 合併請求, note: n}\n- {zh: 请求, zh-Hant: 请求X, note: n}\n",
+                    encoding="utf-8")
+    entries = load_glossary(path, "s2tw")
+    assert entries == [("合并请求", "合併請求"), ("请求", "请求X")]  # kept even where OpenCC alone is right
+    c = Converter("s2tw", entries)
+    assert c("提交合并请求，再请求") == "提交合併請求，再请求X"  # the longer term wins; the rest is OpenCC's
 
 
 def test_every_english_string_used_by_the_views_exists():

@@ -17,8 +17,8 @@ OTHER = ("zh-Hant", "en")
 S2T = opencc.OpenCC("s2t")
 # Characters that are also correct Traditional characters in some words (鄰里, 岳陽, 于 as a name,
 # 團伙), those for which s2t picks a variant form readers in Taiwan do not use (羣, 峯: that is why
-# the site uses s2tw), and the place-name character data/glossary-zh-hant.yml keeps (分水垅).
-AMBIGUOUS = set("于岳里干伙群峰垅")
+# the site uses s2tw). 垅 is not among them: 分水垅 becomes 分水壠 (see data/glossary-zh-hant.yml).
+AMBIGUOUS = set("于岳里干伙群峰")
 
 
 def html(site: Path, rel: str) -> BeautifulSoup:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROME_ARGS, CHROMIUM
+from .helpers import CHROME_ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

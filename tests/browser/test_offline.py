@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import LANGUAGES, PHONE
+from .helpers import LANGUAGES, PHONE
+from .test_csp import RECORD_VIOLATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -35,6 +36,7 @@ def bundle(tmp_path_factory) -> Path:
 
 def test_the_offline_bundle_searches_and_opens_pages_from_disk(browser, bundle):
     context = browser.new_context(**PHONE)
+    context.add_init_script(RECORD_VIOLATIONS)  # the offline policy must hold from file:// too
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -48,6 +50,7 @@ def test_the_offline_bundle_searches_and_opens_pages_from_disk(browser, bundle):
         first = page.locator(".md-search-result__item a").first
         first.wait_for(timeout=15_000)
         assert "调解" in page.locator(".md-search-result").inner_text()
+        assert page.evaluate("window.__csp") == []  # search ran in its frame under the policy
         first.click()
         page.wait_for_load_state()
         assert page.url.startswith(bundle.as_uri() + "/models/") and ".html" in page.url

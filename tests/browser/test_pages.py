@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import NOT_FOUND, PAGES, PHONE, page_id
+from .helpers import NOT_FOUND, PAGES, PHONE, page_id
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import LANGUAGES
+from .helpers import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

@@ -19,8 +19,8 @@ import unicodedata
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import LANGUAGES
 from .decode import qr_codes_per_page, require_tools
+from .helpers import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

@@ -56,7 +56,7 @@ def test_query_finds_the_page_first(search, root, query, expected):
 @pytest.mark.parametrize(("root", "query", "expected"), [
     ("", "調解", "“和事佬”调解室"),
     ("", "調解", "“暖心房”调解室"),
-    ("zh-Hant/", "调解", "“和事佬”調解室"),
+    ("zh-Hant/", "调解", "「和事佬」調解室"),  # Traditional quotation marks on the Traditional site
     ("", "8090先锋队", "“8090”先锋队"),  # an alias
     ("", "网格瘦身微治理", "网格“瘦身”微治理"),  # an alias without the quotes
     ("", "梅子柿社区", "梅子小屋"),  # a place name finds the model there

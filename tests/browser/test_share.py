@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 from pybtex.database import parse_string
 
-from .conftest import LANGUAGES, PHONE
+from .helpers import LANGUAGES, PHONE
 
 pytestmark = pytest.mark.browser
 
