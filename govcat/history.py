@@ -25,10 +25,19 @@ class History:
     toplevel: Path | None = None
     dates: dict[str, dt.date] = field(default_factory=dict)
     shallow: bool = False
+    added_last: frozenset[str] = frozenset()  # files whose newest commit is the one that added them
 
     def last_changed(self, path: str | os.PathLike[str]) -> dt.date | None:
         rel = self._relative(path)
         return None if rel is None else self.dates.get(rel)
+
+    def last_change(self, path: str | os.PathLike[str]) -> tuple[str, dt.date] | None:
+        """``("added", date)`` when the file's only change is the commit that added it, else
+        ``("updated", date)``; ``None`` when git cannot date it (see :func:`last_changed`)."""
+        rel = self._relative(path)
+        if rel is None or rel not in self.dates:
+            return None
+        return ("added" if rel in self.added_last else "updated"), self.dates[rel]
 
     def newest_under(self, *folders: str | os.PathLike[str]) -> dt.date | None:
         """The newest date of any file under the given folders (or of the files themselves)."""
@@ -69,17 +78,25 @@ def read(project: str | os.PathLike[str]) -> History:
     boundary = _shallow_boundary(project)
     dates: dict[str, dt.date] = {}
     unknown: set[str] = set()
+    touched: dict[str, int] = {}  # how many visible commits touched each dated file
     for entry in log.split("\x1e")[1:]:
         head, *names = entry.strip("\n").split("\n")
         commit, day = head.split(" ")
         for name in filter(None, names):
-            if name in dates or name in unknown:
+            if name in dates:
+                touched[name] += 1
+                continue
+            if name in unknown:
                 continue
             if commit in boundary:
                 unknown.add(name)
             else:
                 dates[name] = dt.date.fromisoformat(day)
-    return History(toplevel, dates, shallow=bool(boundary))
+                touched[name] = 1
+    # a file touched by one commit was added by it. In a shallow clone the boundary commit lists
+    # every file it holds, so a file older than what the clone shows counts that commit too.
+    added = frozenset(n for n, k in touched.items() if k == 1)
+    return History(toplevel, dates, shallow=bool(boundary), added_last=added)
 
 
 def _shallow_boundary(project: Path) -> set[str]:

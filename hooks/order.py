@@ -19,6 +19,7 @@ PRIORITIES: dict[str, tuple[int, str]] = {
     "validate.on_config": (90, "checks the catalogue before any plugin starts: nothing is built from invalid content"),
     "generate.on_config": (80, "writes the jieba dictionary before the search plugin (0) loads it"),
     "offline.on_config": (10, "lists the local search shim before the offline plugin (0) would add unpkg.com's"),
+    "trainers.on_config": (-10, "after updated (0) read the git history: citations and the feed date pages by it"),
     # on_files: generated pages exist before languages swap in translations and offline maps every page
     "languages.on_files": (-50, "after the generated pages were added (0): translations replace their pages"),
     "offline.on_files": (-100, "after every page was added, generated and translated ones too"),
@@ -27,6 +28,7 @@ PRIORITIES: dict[str, tuple[int, str]] = {
     # on_page_context: the search plugin (0) indexes page.content; lists and blocks go in after it
     "languages.on_page_context": (50, "the switcher's links are in the context before the theme renders"),
     "generate.on_page_context": (-50, "after the search plugin indexed the page: lists stay out of the index"),
+    "trainers.on_page_context": (-40, "after the search plugin indexed the page, before models (-50) adds the related blocks"),
     "models.on_page_context": (-50, "after the search plugin indexed the page: other models' names stay out of it"),
     # on_post_build: the search plugin (0) writes the index; the offline plugin (-100) inlines it
     "search.on_post_build": (-50, "after the search plugin wrote its index, before the offline plugin inlines it"),

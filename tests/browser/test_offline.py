@@ -69,3 +69,19 @@ def test_every_language_is_in_the_bundle_with_its_search_index(bundle):
     for lang in LANGUAGES:
         assert (bundle / lang / "index.html").is_file(), lang
         assert (bundle / lang / "search" / "search_index.js").is_file(), f"{lang}: search would not work from disk"
+
+
+def test_feed_and_citation_files_open_from_disk(bundle):
+    """The home page's feed link and a model page's BibTeX / RIS links lead to files in the bundle;
+    no page announces the feed in its head (the theme would fetch a sitemap beside it, from disk)."""
+    from bs4 import BeautifulSoup
+
+    for lang in LANGUAGES:
+        home = BeautifulSoup((bundle / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert home.select_one('link[type="application/atom+xml"]') is None, lang
+        feed = home.select_one('article a[href$="feed.xml"]')
+        assert feed is not None and (bundle / lang / feed["href"]).is_file(), lang
+        model = bundle / lang / "models" / "meizi-xiaowu.html"  # the offline copy links files, not folders
+        links = BeautifulSoup(model.read_text(encoding="utf-8"), "html.parser").select(".gm-citation__actions a")
+        assert [a["href"].rsplit("/", 1)[-1] for a in links] == ["meizi-xiaowu.bib", "meizi-xiaowu.ris"], lang
+        assert all((model.parent / a["href"]).is_file() for a in links), lang
