@@ -104,6 +104,7 @@ SECTIONS = MODEL_SECTIONS[:-1]  # the body's sections but the last (来源), whi
 BARE_CITATIONS = 0.0
 # Numbers and years the registered source states: the build checks every number a page states against
 # the archive of the source it cites (govcat/verify.py), and the synthetic pages cite the real source.
+NUMBERS_SOURCE = "jkq-2022-pingan-huimou"  # the source whose archive states the numbers below
 SOURCE_NUMBERS = (14, 37, 52, 78, 98, 112, 194, 245, 302, 607, 740, 785, 875, 897, 1834, 2067, 2403, 3901)
 SOURCE_YEARS = (2016, 2020, 2021)
 PLACE_WEIGHTS = {"city": 1, "district": 2, "township": 3, "office": 3, "community": 6, "village": 6}
@@ -162,7 +163,6 @@ def synthetic_models(n: int, registries: dict, seed: int = SEED) -> dict[str, st
     vocab = registries["vocabulary"]
     places = [Place(*p) for p in registries["places"]]
     weights = [PLACE_WEIGHTS.get(p.level, 1) for p in places]
-    sources = registries["sources"]
     names = titles(n, rng)
     slugs = [f"moshi-{i:05d}" for i in range(n)]
     pages = {}
@@ -187,8 +187,9 @@ def synthetic_models(n: int, registries: dict, seed: int = SEED) -> dict[str, st
         related = [slugs[j] for j in others[:2] if names[j] not in mentions][:1]
         if related and rng.random() < 0.3:
             meta["related"] = related
-        meta["sources"] = [{"id": s, "locator": f"第{rng.randint(1, 4)}部分"} if rng.random() >= BARE_CITATIONS else s
-                           for s in rng.sample(sources, 1)]
+        # the source whose numbers the body states (another source would not state them: the build checks)
+        meta["sources"] = [{"id": NUMBERS_SOURCE, "locator": f"第{rng.randint(1, 4)}部分"}
+                           if rng.random() >= BARE_CITATIONS else NUMBERS_SOURCE]
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         pages[slug] = f"---\n{front}---\n\n{_body(rng, place.name, mentions)}"
     return pages
