@@ -153,6 +153,16 @@ class Model:
         ]
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """Words readers use for one of the catalogue's own words (data/synonyms.yml)."""
+
+    term: str  # as the catalogue writes it: in a name, a place, a problem, a theme or a summary
+    words: tuple[str, ...] = ()  # Chinese words readers type (Simplified; zh-Hant gets them converted)
+    en: tuple[str, ...] = ()  # English words readers type
+    note: str = ""  # why readers say it
+
+
 @dataclass
 class Catalogue:
     models: dict[str, Model]
@@ -160,6 +170,7 @@ class Catalogue:
     sources: dict[str, Source]
     vocabulary: dict[str, dict[str, Term]]  # vocabulary -> zh label -> term
     figures: list[Figure] = field(default_factory=list)
+    synonyms: list[Synonym] = field(default_factory=list)
 
     def term(self, vocabulary: str, zh: str) -> Term:
         return self.vocabulary[vocabulary][zh]

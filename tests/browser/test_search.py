@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .searching import TOP, Searcher, queries, slugs
+
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -79,3 +81,20 @@ def test_results_come_from_this_language_only_and_once(search, site_url, root):
         assert href.startswith(prefix), href
         rest = href[len(prefix):]
         assert not rest.startswith(("zh-Hant/", "en/")), href
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    yield Searcher(context, site_url)
+    context.close()
+
+
+@pytest.mark.parametrize("query", queries(), ids=lambda q: f"{q.lang}:{q.q}")
+def test_every_query_of_the_set_finds_its_page_among_the_first_five(searcher, query):
+    """tests/search_queries.yml: what readers type, each with the page that must answer it."""
+    locations = searcher.locations(query.lang, query.q)
+    assert len(locations) == len(set(locations)), f"a page is listed twice: {locations}"
+    assert not [loc for loc in locations if loc.startswith(("zh-Hant/", "en/", "../", "/"))], locations
+    found = slugs(locations)
+    assert query.page in found[:TOP], f"{query.q!r} on the {query.lang} site ({query.kind}): {found[:TOP]}"
