@@ -61,9 +61,10 @@ class Searcher:
         if page is None:
             page = self.context.new_page()
             page.goto(self.site_url + LANGUAGE_ROOTS[lang], wait_until="networkidle")
+            if not page.locator("input.md-search__input").is_visible():  # a phone: the header's button
+                page.locator("label.md-header__button[for=__search]").first.click()
+            page.locator("input.md-search__input").click()  # going to search loads the index
             page.wait_for_function("window.__gmReady", timeout=30_000)
-            page.locator("label.md-header__button[for=__search]").first.click() if page.viewport_size[
-                "width"] < 960 else None
             self.pages[lang] = page
         return page
 

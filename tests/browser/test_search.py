@@ -83,6 +83,38 @@ def test_results_come_from_this_language_only_and_once(search, site_url, root):
         assert not rest.startswith(("zh-Hant/", "en/")), href
 
 
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, site_url, root):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + root + "models/meizi-xiaowu/", wait_until="networkidle")
+    assert not [u for u in requested if "search_index" in u], "a reader who never searches downloaded the index"
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("梅子")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert [u for u in requested if u.endswith(root + "search/search_index.json")]
+    assert "梅子" in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
+def test_a_query_typed_before_the_index_arrives_still_gets_its_results(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.route("**/search/search_index.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
+    page.goto(site_url, wait_until="domcontentloaded")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("驿站")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "驿站" in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def searcher(browser, site_url):
     context = browser.new_context(**DESKTOP)
