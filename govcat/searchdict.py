@@ -107,14 +107,23 @@ def _words(s: Synonym, english: bool) -> list[str]:
     return [w.lower() for phrase in s.en for w in WORD.findall(phrase)]
 
 
-def compact_index(index: dict) -> dict:
-    """The theme's search index with a page's keywords on the page's own entry only.
+KEYWORDS = "keywords"  # the index field of a page's keywords: searched, never shown
 
-    The theme copies a page's tags onto every section of it; the page entry is enough to find the
-    page (results are grouped by page), and at a hundred keywords a model the copies were most of the
-    index's bytes.
+
+def compact_index(index: dict) -> dict:
+    """The theme's search index with a page's keywords searched but never shown, once per page.
+
+    The theme indexes ``page.meta.tags`` and shows every tag under the result's title: a hundred
+    keywords a model would fill the result list. They move to a field of their own (the theme's worker
+    indexes every field of ``config.fields`` with its boost, and shows only ``tags``), on the page's
+    own entry only: the theme copies a page's tags onto every section of it, and results are grouped
+    by page anyway.
     """
+    fields = index.get("config", {}).get("fields", {})
+    if "tags" in fields:
+        fields[KEYWORDS] = fields.pop("tags")
     for doc in index.get("docs", []):
-        if "#" in doc.get("location", "") and "tags" in doc:
-            del doc["tags"]
+        tags = doc.pop("tags", None)
+        if tags and "#" not in doc.get("location", ""):
+            doc[KEYWORDS] = tags
     return index

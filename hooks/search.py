@@ -2,7 +2,7 @@
 
 - Material writes ``search_index.json`` with ``\\uXXXX`` escapes: six bytes for every Chinese
   character. It is rewritten as UTF-8 (measured: half the bytes).
-- A page's keywords stay on the page's entry only (:func:`govcat.searchdict.compact_index`).
+- A page's keywords are searched, never shown, once per page (:func:`govcat.searchdict.compact_index`).
 - A small character map lets a query typed in the other Chinese script find this site's pages
   (:func:`govcat.i18n.script_map`; ``docs/assets/javascripts/cross-script.js`` applies it).
 """

@@ -48,7 +48,11 @@ def test_english_pages_get_the_english_synonyms_word_by_word(catalogue):
     assert "黑社会" not in words
 
 
-def test_compact_index_keeps_keywords_on_the_page_entry_only():
-    index = {"docs": [{"location": "models/a/", "tags": ["甲"]}, {"location": "models/a/#x", "tags": ["甲"]}]}
-    docs = searchdict.compact_index(index)["docs"]
-    assert docs[0]["tags"] == ["甲"] and "tags" not in docs[1]
+def test_compact_index_keeps_keywords_searched_never_shown_once_per_page():
+    index = {"config": {"fields": {"title": {"boost": 1000}, "tags": {"boost": 10}}},
+             "docs": [{"location": "models/a/", "tags": ["甲"]}, {"location": "models/a/#x", "tags": ["甲"]}]}
+    out = searchdict.compact_index(index)
+    assert out["config"]["fields"] == {"title": {"boost": 1000}, "keywords": {"boost": 10}}
+    page, section = out["docs"]
+    assert page == {"location": "models/a/", "keywords": ["甲"]}  # the theme shows `tags`: none left
+    assert section == {"location": "models/a/#x"}

@@ -130,3 +130,40 @@ def test_every_query_of_the_set_finds_its_page_among_the_first_five(searcher, qu
     assert not [loc for loc in locations if loc.startswith(("zh-Hant/", "en/", "../", "/"))], locations
     found = slugs(locations)
     assert query.page in found[:TOP], f"{query.q!r} on the {query.lang} site ({query.kind}): {found[:TOP]}"
+
+
+def test_keyboard_alone_finds_opens_and_highlights(browser, site_url):
+    """/ opens search (the index arrives then), the arrow keys choose a result, Enter opens it, and
+    the page shows the query highlighted."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "models/hongse-yizhan/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.insert_text("梅子小屋")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/models/meizi-xiaowu/**")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    assert "梅子" in marks.first.inner_text()
+    context.close()
+
+
+def test_the_search_dialog_with_results_is_accessible(browser, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .helpers import AXE_OPTIONS
+
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("调解")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    context.close()

@@ -4,14 +4,16 @@
  * searches (the whole index: it grows with the catalogue). This script, loaded in <head> before the
  * theme's bundle, holds that one request back until the reader focuses the search box (by clicking,
  * tapping the header's search button, or the theme's keyboard shortcuts) or presses on its button.
- * A query typed meanwhile waits for the index and then runs. Other requests are untouched; from
- * file:// the theme loads the index as a script instead and nothing is held back. */
+ * A query typed meanwhile waits for the index and then runs. A page opened from a search result
+ * (?h=query) loads it at once: the theme highlights the query with the index's settings (and the
+ * browser has it cached from the search). Other requests are untouched; from file:// the theme loads
+ * the index as a script instead and nothing is held back. */
 (function () {
   var INDEX = /\/search\/search_index\.json(?:[?#].*)?$/;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
-  var wanted = false;
+  var wanted = new URLSearchParams(window.location.search).has("h");
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.gmSearchIndex = INDEX.test(String(url));
