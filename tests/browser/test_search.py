@@ -83,8 +83,8 @@ def test_results_come_from_this_language_only_and_once(search, site_url, root):
         assert not rest.startswith(("zh-Hant/", "en/")), href
 
 
-@pytest.mark.parametrize("root", ["", "en/"])
-def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, site_url, root):
+@pytest.mark.parametrize(("root", "query", "title"), [("", "梅子", "梅子小屋"), ("en/", "Meizi", "Meizi Hut")])
+def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, site_url, root, query, title):
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
     requested: list[str] = []
@@ -93,11 +93,11 @@ def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, si
     assert not [u for u in requested if "search_index" in u], "a reader who never searches downloaded the index"
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("梅子")
+    box.fill(query)
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert [u for u in requested if u.endswith(root + "search/search_index.json")]
-    assert "梅子" in page.locator(".md-search-result").inner_text()
+    assert title in page.locator(".md-search-result").inner_text()
     context.close()
 
 
