@@ -27,6 +27,7 @@ from .model import (
     Place,
     Removal,
     Source,
+    Synonym,
     Term,
     Translation,
 )
@@ -40,6 +41,7 @@ REGISTRY_FILES = {
     "termbase": "termbase.yml",
     "glossary": "glossary-zh-hant.yml",
     "wrong_conversions": "zh-hant-wrong.yml",
+    "synonyms": "synonyms.yml",
 }
 MODELS_DIR = "models"
 FIGURE_MEASURES = {"count": "数量，画成条形图", "rank": "名次", "level": "等级"}
@@ -358,6 +360,32 @@ def check_conversion_lists(c: _Collector, data_dir: Path) -> None:
                                               {"value": entry["zh-Hant"], "wrong": bad, "right": right}))
 
 
+def load_synonyms(c: _Collector, data_dir: Path, models: dict[str, Model], places: dict[str, Place]) -> list[Synonym]:
+    """data/synonyms.yml: the words readers use for the catalogue's own; each term must be one it uses."""
+    shown, data, node = _load_registry(c, data_dir, "synonyms", required=False)
+    found: list[Synonym] = []
+    texts = None
+    for entry, line_of, dup in _entries(shown, data, node, "synonym"):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, schema.SYNONYM, line_of)
+        c.problems.extend(problems)
+        if problems or not entry:
+            continue
+        words = tuple(str(w).strip() for w in entry.get("words") or () if str(w).strip())
+        en = tuple(str(w).strip() for w in entry.get("en") or () if str(w).strip())
+        if not words and not en:
+            c.problems.append(Problem(shown, "synonym-empty", line_of("term"), "term", {"value": entry["term"]}))
+            continue
+        if texts is None:
+            from .searchdict import catalogue_text
+            texts = catalogue_text(models.values(), places)
+        if entry["term"] not in texts:
+            c.problems.append(Problem(shown, "synonym-term-unused", line_of("term"), "term", {"value": entry["term"]}))
+            continue
+        found.append(Synonym(entry["term"], words, en, entry["note"]))
+    return found
+
+
 SLUG_HINT = re.compile(r"[^a-z0-9]+")
 # page.LANG.md: a translation of page.md. Only English is translated by hand; Traditional is generated.
 TRANSLATED = ("en",)
@@ -542,6 +570,7 @@ def load(docs_dir: Path | str, data_dir: Path | str, root: Path | str | None = N
         load_termbase(c, data_dir, catalogue)
         c.problems.extend(termbase.check_english(catalogue, docs_dir, c.show, data_dir))
     check_conversion_lists(c, data_dir)
+    catalogue.synonyms = load_synonyms(c, data_dir, catalogue.models, places)
     check_pages(c, docs_dir)
     c.problems.extend(verify.check_pages(catalogue, docs_dir, c.show, _read))
     c.problems.extend(guard.check_tree(c.root, docs_dir, data_dir))

@@ -204,6 +204,16 @@ class Model:
         ]
 
 
+@dataclass(frozen=True)
+class Synonym:
+    """Words readers use for one of the catalogue's own words (data/synonyms.yml)."""
+
+    term: str  # as the catalogue writes it: in a name, a place, a problem, a theme or a summary
+    words: tuple[str, ...] = ()  # Chinese words readers type (Simplified; zh-Hant gets them converted)
+    en: tuple[str, ...] = ()  # English words readers type
+    note: str = ""  # why readers say it
+
+
 @dataclass
 class Catalogue:
     models: dict[str, Model]
@@ -213,6 +223,7 @@ class Catalogue:
     figures: list[Figure] = field(default_factory=list)
     archives: dict[str, Archive] = field(default_factory=dict, repr=False)  # source id -> archived text
     termbase: dict = field(default_factory=dict)  # zh -> govcat.termbase.Entry
+    synonyms: list[Synonym] = field(default_factory=list)
 
     def term(self, vocabulary: str, zh: str) -> Term:
         return self.vocabulary[vocabulary][zh]

@@ -63,6 +63,19 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "译文文件名写成 页面名.en.md。",
         "Name translations page.en.md.",
     ),
+    "synonym-empty": (
+        "同义词条目“{value}”没有任何同义词。",
+        "The synonym entry “{value}” lists no words.",
+        "在 words（中文说法）或 en（英文说法）里至少写一个词，或删除这个条目。",
+        "List at least one word under words (Chinese) or en (English), or delete the entry.",
+    ),
+    "synonym-term-unused": (
+        "同义词条目的 term“{value}”不在任何已发布模式的名称、地点、问题、主题或摘要里，它的同义词不会找到任何模式。",
+        "The synonym term “{value}” is in no published model's name, place, problem, theme or summary, "
+        "so its words would find nothing.",
+        "把 term 改成本库实际使用的说法（复制模式页或 data/vocabulary.yml 里的原词）。",
+        "Change term to a word the catalogue uses (copy it from a model page or data/vocabulary.yml).",
+    ),
     "not-mapping": (
         "{what} 应是“键: 值”的映射，实际是 {actual}。",
         "{what} must be a mapping of key: value, got {actual}.",

@@ -303,6 +303,17 @@ FIGURE: tuple[Field, ...] = (
     Field("text", "text", nonempty=True, example="text: 位居全市第三"),
 )
 
+SYNONYM: tuple[Field, ...] = (
+    Field("term", "text", required=True, nonempty=True, max_length=20, example="term: 电信网络诈骗",
+          hint_zh="本库自己的说法（模式名称、地点、问题、主题或摘要里的词），例如 term: 电信网络诈骗。",
+          hint_en="The catalogue's own word (in a name, place, problem, theme or summary), e.g. term: 电信网络诈骗."),
+    Field("words", "texts", example="words: [反诈, 电诈]"),
+    Field("en", "texts", example="en: [scam, anti-fraud]"),
+    Field("note", "text", required=True, nonempty=True, example="note: 民警和群众口头都说“反诈”。",
+          hint_zh="写明为什么读者会这样说（谁这样说、在哪里见到）。",
+          hint_en="Say why readers use these words (who says them, where they are seen)."),
+)
+
 PAGE: tuple[Field, ...] = (
     Field("title", "text", nonempty=True, example="title: 关于本站"),
     Field("description", "text", nonempty=True, example="description: 一句话。"),

@@ -45,14 +45,19 @@ class Views:
         self._place_links: dict[str, list[dict]] = {}
 
     def keywords(self, m: Model) -> list[str]:
-        """Search keywords of a model page (indexed, never shown): its names and the words inside them,
-        in this language, then its places (without the city) and its problems and themes."""
+        """Search keywords of a model page (indexed, never shown): its names and every part of them; its
+        place and the places above it; its problems and themes; the words readers use for any of these
+        (data/synonyms.yml). In this language; Chinese names stay on English pages (readers paste them)."""
         loc, c = self.loc, self.c
         names = [*m.names, loc.title(m)] if loc.english else m.names
         words = searchdict.keywords(names)
-        words += [loc.place(p) for p in c.place_path(m.place)[1:]]
-        words += [loc.term(c.term(v, zh)) for v, zh in m.terms() if v in ("problems", "themes")]
-        return list(dict.fromkeys(words))
+        for p in c.place_path(m.place):
+            words += searchdict.keywords([loc.place(p), *([p.short] if p.short and not loc.english else [])])
+        for v, zh in m.terms():
+            if v in ("problems", "themes"):
+                words += searchdict.keywords([loc.term(c.term(v, zh))])
+        words += searchdict.synonyms_of(m, c, english=loc.english)
+        return list(dict.fromkeys(w for w in words if w))
 
     def body(self, m: Model) -> str:
         """A model page's Markdown body in this language: first mentions of other models linked, the

@@ -340,6 +340,22 @@ def without_hooks(config_text: str, docs: Path) -> str:
     return "".join(out)
 
 
+def used_synonyms(entries: list[dict], pages, data: Path) -> list[dict]:
+    """The synonym entries whose term the synthetic catalogue uses (in a name, place, problem, theme or
+    summary, as govcat.load requires)."""
+    places = {p["id"]: p for p in yaml.safe_load((data / "places.yml").read_text(encoding="utf-8"))}
+    texts = []
+    for page in pages:
+        meta = yaml.safe_load(page.split("---", 2)[1])
+        texts += [meta["title"], *meta.get("aliases", []), *meta.get("problems", []), *meta["themes"], meta["summary"]]
+        place = meta["place"]
+        while place in places:
+            texts += [places[place]["name"], places[place].get("short") or ""]
+            place = places[place].get("parent")
+    text = "\n".join(texts)
+    return [e for e in entries if str(e["term"]) in text]
+
+
 def make_project(dest: Path, n: int, seed: int = SEED, root: Path = ROOT) -> Path:
     """A project with N synthetic models and both configurations; raises if govcat rejects it."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -365,8 +381,16 @@ def make_project(dest: Path, n: int, seed: int = SEED, root: Path = ROOT) -> Pat
     single = one_language(config)
     if single is not None:
         (dest / ONE_LANGUAGE_CONFIG).write_text(single, encoding="utf-8")
-    for slug, text in synthetic_models(n, registries(dest), seed).items():  # no models yet: registries only
+    synonyms = dest / "data" / "synonyms.yml"
+    entries = yaml.safe_load(synonyms.read_text(encoding="utf-8")) if synonyms.exists() else None
+    if entries:  # each term must be one the catalogue uses: none is before the models exist
+        synonyms.write_text("[]\n", encoding="utf-8")
+    models = synthetic_models(n, registries(dest), seed)  # no models yet: registries only
+    for slug, text in models.items():
         (dest / "docs" / "models" / f"{slug}.md").write_text(text, encoding="utf-8")
+    if entries:
+        synonyms.write_text(yaml.safe_dump(used_synonyms(entries, models.values(), dest / "data"), allow_unicode=True),
+                            encoding="utf-8")
     loaded = registries(dest)["models"]
     if loaded != n:
         raise SystemExit(f"govcat.load found {loaded} models in {dest}, expected {n}")
@@ -469,6 +493,52 @@ def search_per_language(site: Path) -> dict:
     return out
 
 
+READER_QUERY = "调解"  # a query with many results: the worst case for the first results
+READER_PAGE = "models/{slug}/"
+
+
+def reader_bytes(site: Path, query: str = READER_QUERY) -> dict:
+    """What a reader downloads, compressed, in Chromium: a first visit to a model page, then one query
+    until its first results are shown; and how long the browser took to make the index ready.
+
+    The site is served as the published one (gzip for text). Needs Playwright and Chromium (the
+    browser tests' own); returns {} when they are missing.
+    """
+    sys.path.insert(0, str(ROOT))
+    try:
+        from playwright.sync_api import sync_playwright
+
+        from tests.browser.helpers import CHROME_ARGS, CHROMIUM
+        from tests.browser.serve import serving
+    except ImportError:
+        return {}
+    slug = sorted(p.parent.name for p in (site / "models").glob("*/index.html"))[0]
+    home = re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")).group(1)
+    prefix = re.sub(r"^[a-z]+://[^/]+", "", home) or "/"
+    with serving(site, prefix) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        got: list[tuple[str, int]] = []
+        page.on("requestfinished", lambda r: got.append((r.url, r.sizes()["responseBodySize"])))
+        page.goto(base + READER_PAGE.format(slug=slug), wait_until="networkidle")
+        visit = sum(n for _, n in got)
+        visit_index = sum(n for u, n in got if "search_index" in u)
+        box = page.locator("input.md-search__input")
+        start = time.perf_counter()
+        box.click()
+        box.fill(query)
+        box.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        ready = time.perf_counter() - start
+        page.wait_for_load_state("networkidle")
+        total = sum(n for _, n in got)
+        index = sum(n for u, n in got if "search_index" in u)
+        browser.close()
+    return {"visit_bytes": visit, "visit_index_bytes": visit_index, "visit_and_query_bytes": total,
+            "query_index_bytes": index, "first_results_seconds": ready, "query": query}
+
+
 def run_size(n: int, repeat: int, work: Path, seed: int, root: Path, log, instructions: bool = False) -> dict:
     t0 = time.perf_counter()
     project = make_project(work / f"n{n}", n, seed, root)
@@ -487,6 +557,11 @@ def run_size(n: int, repeat: int, work: Path, seed: int, root: Path, log, instru
                            **measure_site(work / f"n{n}-site-{variant}")}
         for metric in METRICS:
             result[variant][metric] = statistics.median(x[metric] for x in runs[variant])
+    reader = reader_bytes(work / f"n{n}-site-hooks")
+    if reader:
+        result["hooks"]["reader"] = reader
+        log(f"n={n}: reader downloads {_kb(reader['visit_bytes'])} on a first visit to a model page, "
+            f"{_kb(reader['visit_and_query_bytes'])} with the first results of one query")
     for variant in variants:
         result[variant]["vs_nohooks"] = {m: result[variant][m] / result["nohooks"][m] for m in METRICS}
     if instructions and n <= INSTRUCTIONS_MAX_MODELS:
@@ -631,6 +706,15 @@ def report(results: list[dict], checks: list[dict], info: dict, command: str) ->
                          "gzipped in brackets): " + "; ".join(
                              f"{lang} {_kb(v['bytes'])} ({_kb(v['gzip'])}) → {_kb(v['escaped_bytes'])} "
                              f"({_kb(v['escaped_gzip'])})" for lang, v in per.items()))
+    for r in results:
+        reader = r.get("hooks", {}).get("reader")
+        if reader:
+            lines.append(f"- {r['models']:,} models, what a reader downloads (compressed, Chromium): first visit to a "
+                         f"model page {_kb(reader['visit_bytes'])} (search index {_kb(reader['visit_index_bytes'])}); "
+                         f"with the first results of one query ({reader['query']}) "
+                         f"{_kb(reader['visit_and_query_bytes'])} (search index {_kb(reader['query_index_bytes'])}); "
+                         f"first results {reader['first_results_seconds']:.1f} s after the box was focused "
+                         "(the index is built in the reader's browser)")
     for r in results:
         counted = {v: r[v]["instructions"] for v in VARIANTS if "instructions" in r.get(v, {})}
         if "nohooks" in counted and len(counted) > 1:

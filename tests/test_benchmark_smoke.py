@@ -124,3 +124,11 @@ def test_without_counted_instructions_there_is_no_instruction_budget():
     assert not any(c["metric"] == "instructions" for c in checks)
     wall = next(c for c in checks if c["metric"] == "wall" and "all languages" in c["budget"])
     assert wall["pass"] is False  # a single-language site: the hooks build is the like-for-like one
+
+
+def test_synthetic_projects_keep_the_synonyms_their_catalogue_uses(project):
+    """govcat.load requires each synonym term in the catalogue: the synthetic one keeps those it uses."""
+    kept = govcat.load(project / "docs", project / "data", root=project).synonyms
+    everything = yaml_load((ROOT / "data" / "synonyms.yml").read_text(encoding="utf-8"))
+    assert kept and len(kept) <= len(everything)
+    assert {s.term for s in kept} <= {str(e["term"]) for e in everything}

@@ -273,3 +273,28 @@ def test_fingerprint_sees_every_change_to_the_input(tree):
 
 def test_fingerprint_of_a_missing_folder(tmp_path):
     assert fingerprint(tmp_path / "nowhere") != fingerprint(tmp_path)
+
+
+def _synonyms(tree: Path, text: str) -> None:
+    (tree / "data" / "synonyms.yml").write_text(text, encoding="utf-8")
+
+
+def test_a_valid_synonym_registry_loads(tree):
+    _synonyms(tree, "- {term: 梅子小屋, words: [梅子屋], en: [plum hut], note: 居民的简称。}\n")
+    c = load(tree / "docs", tree / "data", root=tree)
+    assert c.synonyms[0].words == ("梅子屋",) and c.synonyms[0].en == ("plum hut",)
+
+
+def test_a_synonym_needs_a_note_and_words(tree):
+    _synonyms(tree, "- {term: 梅子小屋, words: [梅子屋]}\n- {term: 红色驿站, note: 没有词。}\n")
+    found = problems(tree)
+    missing = only(found, "missing-key")
+    assert missing.path == "data/synonyms.yml" and missing.line == 1 and missing.field == "note"
+    empty = only(found, "synonym-empty")
+    assert empty.line == 2 and "红色驿站" in empty.format()
+
+
+def test_a_synonym_term_the_catalogue_never_uses_is_reported(tree):
+    _synonyms(tree, "- term: 梅子小屋\n  words: [梅子屋]\n  note: 简称。\n- term: 梅子大屋\n  words: [x]\n  note: 笔误。\n")
+    p = only(problems(tree), "synonym-term-unused")
+    assert p.line == 4 and "梅子大屋" in p.format()

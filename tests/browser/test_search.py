@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .searching import TOP, Searcher, queries, slugs
+
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -79,3 +81,89 @@ def test_results_come_from_this_language_only_and_once(search, site_url, root):
         assert href.startswith(prefix), href
         rest = href[len(prefix):]
         assert not rest.startswith(("zh-Hant/", "en/")), href
+
+
+@pytest.mark.parametrize(("root", "query", "title"), [("", "梅子", "梅子小屋"), ("en/", "Meizi", "Meizi Hut")])
+def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, site_url, root, query, title):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + root + "models/meizi-xiaowu/", wait_until="networkidle")
+    assert not [u for u in requested if "search_index" in u], "a reader who never searches downloaded the index"
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert [u for u in requested if u.endswith(root + "search/search_index.json")]
+    assert title in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
+def test_a_query_typed_before_the_index_arrives_still_gets_its_results(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.route("**/search/search_index.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
+    page.goto(site_url, wait_until="domcontentloaded")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("驿站")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "驿站" in page.locator(".md-search-result").inner_text()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    yield Searcher(context, site_url)
+    context.close()
+
+
+@pytest.mark.parametrize("query", queries(), ids=lambda q: f"{q.lang}:{q.q}")
+def test_every_query_of_the_set_finds_its_page_among_the_first_five(searcher, query):
+    """tests/search_queries.yml: what readers type, each with the page that must answer it."""
+    locations = searcher.locations(query.lang, query.q)
+    assert len(locations) == len(set(locations)), f"a page is listed twice: {locations}"
+    assert not [loc for loc in locations if loc.startswith(("zh-Hant/", "en/", "../", "/"))], locations
+    found = slugs(locations)
+    assert query.page in found[:TOP], f"{query.q!r} on the {query.lang} site ({query.kind}): {found[:TOP]}"
+
+
+def test_keyboard_alone_finds_opens_and_highlights(browser, site_url):
+    """/ opens search (the index arrives then), the arrow keys choose a result, Enter opens it, and
+    the page shows the query highlighted."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "models/hongse-yizhan/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.insert_text("梅子小屋")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/models/meizi-xiaowu/**")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    assert "梅子" in marks.first.inner_text()
+    context.close()
+
+
+def test_the_search_dialog_with_results_is_accessible(browser, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .helpers import AXE_OPTIONS
+
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("调解")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    context.close()

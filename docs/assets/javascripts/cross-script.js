@@ -8,10 +8,13 @@
  *    tries a word that ends at the query's last character, so 梅子小屋 or 驿站 typed alone is cut
  *    into shorter pieces. Each run of Chinese characters gets a closing 〇 that no word uses,
  *    so the real last character can end a word; the 〇 itself matches nothing and is dropped.
+ * 3. Mixed runs: digits or Latin letters written against Chinese (2021年平安建设) are split from it
+ *    by a space, as the index holds them (2021, 平安建设): one run would be one unknown word.
  *
  * Material sends queries to its search worker as {type: 2, data: "..."}. */
 (function () {
   var HAN = /(\p{sc=Han}+)/gu;
+  var MIXED = /([0-9A-Za-z])(?=\p{sc=Han})|(\p{sc=Han})(?=[0-9A-Za-z])/gu;
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === 2 && typeof message.data === "string") {
@@ -21,7 +24,7 @@
         var ch = message.data.charAt(i);
         converted += map[ch] || ch;
       }
-      message = { type: message.type, data: converted.replace(HAN, "$1\u3007") };
+      message = { type: message.type, data: converted.replace(MIXED, "$1$2 ").replace(HAN, "$1\u3007") };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
