@@ -64,7 +64,8 @@ class Searcher:
             if not page.locator("input.md-search__input").is_visible():  # a phone: the header's button
                 page.locator("label.md-header__button[for=__search]").first.click()
             page.locator("input.md-search__input").click()  # going to search loads the index
-            page.wait_for_function("window.__gmReady", timeout=30_000)
+            # predicates as functions: an expression string is eval'd in the page, which its CSP forbids
+            page.wait_for_function("() => window.__gmReady", timeout=30_000)
             self.pages[lang] = page
         return page
 
@@ -76,7 +77,7 @@ class Searcher:
         box.click()
         box.fill(query)
         box.press("End")  # the theme listens to key events; fill() alone may look empty to it
-        page.wait_for_function(f"window.__gmAnswers.length > {before}", timeout=10_000)
+        page.wait_for_function("n => window.__gmAnswers.length > n", arg=before, timeout=10_000)
         answer = page.evaluate("window.__gmAnswers[window.__gmAnswers.length - 1]")
         return [group[0]["location"].split("#", 1)[0] for group in answer.get("items", []) if group]
 

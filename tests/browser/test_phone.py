@@ -43,7 +43,7 @@ def test_catalogue_filters_work_by_touch(phone, site_url):
         assert "平台" in visible_cards(phone).nth(i).locator(".gm-card__meta").inner_text()
 
     phone.locator(".gm-facets button[type=reset]").tap()
-    phone.wait_for_function(f"document.querySelectorAll('.gm-cards > .gm-card:not([hidden])').length === {total}")
+    phone.wait_for_function("n => document.querySelectorAll('.gm-cards > .gm-card:not([hidden])').length === n", arg=total)
     assert status.inner_text() == f"显示 {total} / {total} 个模式"
 
 
