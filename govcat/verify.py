@@ -93,15 +93,12 @@ def _plain(text: str) -> str:
 
 def blockquotes(body: str, first_line: int = 1) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     """(line, [(line, text) of each line]) for each blockquote outside code; lazy lines included."""
-    lines = body.split("\n")
-    fence: str | None = None
     block: list[tuple[int, str]] = []
-    for i, line in enumerate(lines):
-        n = first_line + i
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
+    for n, line, opens_fence in _outside_code(body, first_line):
+        if opens_fence:  # a fence ends a blockquote
+            if block:
+                yield block[0][0], block
+                block = []
             continue
         q = _QUOTE_LINE.match(line.lstrip()) if line.lstrip().startswith(">") else None
         if q is not None:
@@ -114,10 +111,22 @@ def blockquotes(body: str, first_line: int = 1) -> Iterator[tuple[int, list[tupl
         if block:
             yield block[0][0], block
             block = []
-        if m:
-            fence = m.group(1)
     if block:
         yield block[0][0], block
+
+
+def _outside_code(body: str, first_line: int) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text, whether it opens a fence) of each line not inside fenced code."""
+    fence: str | None = None
+    for i, line in enumerate(body.split("\n")):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+        yield first_line + i, line, m is not None
 
 
 def quotes(body: str, first_line: int = 1, blocks: list | None = None) -> tuple[list[Quote], list[Problem], list[int]]:
@@ -236,21 +245,12 @@ def stated_numbers(body: str, first_line: int = 1, blocks: list | None = None) -
     Chinese numerals are not read: in pages they name things (五治, 一站式, 十大平安) far more
     often than they count them.
     """
-    lines = body.split("\n")
     quoted = {n for _, block in (blocks if blocks is not None else blockquotes(body, first_line))
               if _LABEL.match(block[0][1].strip()) for n, _ in block}
-    fence: str | None = None
     guidance_indent: int | None = None  # inside a 一般性建议 admonition indented deeper than this
     guidance_level: int | None = None  # inside a section whose heading says 一般性建议
-    for i, line in enumerate(lines):
-        n = first_line + i
-        m = _FENCE.match(line)
-        if fence is not None:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
+    for n, line, opens_fence in _outside_code(body, first_line):
+        if opens_fence:
             continue
         if guidance_indent is not None:
             if not line.strip() or len(line) - len(line.lstrip()) > guidance_indent:
