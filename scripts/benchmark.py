@@ -51,6 +51,7 @@ import tarfile
 import tempfile
 import time
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
@@ -59,6 +60,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the catalogue core beside this script, also when not installed
 from govcat.model import SECTIONS as MODEL_SECTIONS  # noqa: E402
+from govcat.urls import TERM_DIRS  # noqa: E402
 
 COPIED = ("hooks", "overrides", "data", "govcat")  # plus mkdocs.yml and docs/ without its model pages
 NOHOOKS_CONFIG = "mkdocs-nohooks.yml"
@@ -476,7 +478,66 @@ def measure_site(site: Path) -> dict:
         "search_utf8_bytes": len(utf8),
         "search_utf8_gzip": len(gzip.compress(utf8, 6)),
         "search_per_language": search_per_language(site),
+        "list_pages": list_pages(site),
     }
+
+
+# The generated pages that list models, each a series (a long list may be split over numbered pages):
+# name -> (folder, whether the folder's own index.html is a page of the series). Source language.
+LIST_PAGES = {"catalogue": ("catalogue", True), "term": (tuple(TERM_DIRS), False), "place": ("places", False),
+              "sources": ("sources", True), "todo": ("todo", True), "print": ("print", True)}
+# Scripts the list pages load on demand (the catalogue's filter data), measured the same way, without a DOM.
+LIST_SCRIPTS = {"facet data": "data/catalogue-cards.js"}
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.count += 1
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self.count += 1
+
+
+def elements(html: str) -> int:
+    """The number of elements of a page as written (what the phone's DOM starts with)."""
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser.count
+
+
+def _series(page: Path) -> Path:
+    """The folder of a list's first page: x/page/2/index.html is the second page of x/index.html."""
+    return page.parent.parent.parent if page.parent.parent.name == "page" else page.parent
+
+
+def list_pages(site: Path) -> dict:
+    """The largest page of each generated list (catalogue, term, place, sources, todo, print):
+    raw bytes, gzip bytes (level 6), element count, and how many pages its series has."""
+    out: dict = {}
+    for name, (folders, own_index) in LIST_PAGES.items():
+        pages = []
+        for folder in (folders,) if isinstance(folders, str) else folders:
+            top = site / folder / "index.html"
+            pages += [p for p in (site / folder).glob("**/index.html") if own_index or p != top]
+        if not pages:
+            continue
+        sizes = {p: p.stat().st_size for p in pages}
+        biggest = max(pages, key=lambda p: (sizes[p], p.as_posix()))
+        data = biggest.read_bytes()
+        series = [p for p in pages if _series(p) == _series(biggest)]
+        out[name] = {"page": biggest.relative_to(site).parent.as_posix() + "/", "bytes": len(data),
+                     "gzip": len(gzip.compress(data, 6)), "elements": elements(data.decode("utf-8")),
+                     "pages_in_series": len(series), "pages": len(pages)}
+    for name, path in LIST_SCRIPTS.items():
+        if (site / path).exists():
+            data = (site / path).read_bytes()
+            out[name] = {"page": path, "bytes": len(data), "gzip": len(gzip.compress(data, 6))}
+    return out
 
 
 def search_per_language(site: Path) -> dict:
@@ -715,6 +776,15 @@ def report(results: list[dict], checks: list[dict], info: dict, command: str) ->
                          f"{_kb(reader['visit_and_query_bytes'])} (search index {_kb(reader['query_index_bytes'])}); "
                          f"first results {reader['first_results_seconds']:.1f} s after the box was focused "
                          "(the index is built in the reader's browser)")
+    for r in results:
+        lists = r.get("hooks", {}).get("list_pages") or {}
+        if lists:
+            lines.append(f"- {r['models']:,} models, largest generated list pages (source language; bytes, gzipped, "
+                         "elements; pages in its list): " + "; ".join(
+                             f"{name} `{v['page']}` {_kb(v['bytes'])}, {_kb(v['gzip'])}"
+                             + (f", {v['elements']:,} elements ({v['pages_in_series']:,} "
+                                f"page{'s' if v['pages_in_series'] > 1 else ''})" if "elements" in v else "")
+                             for name, v in lists.items()))
     for r in results:
         counted = {v: r[v]["instructions"] for v in VARIANTS if "instructions" in r.get(v, {})}
         if "nohooks" in counted and len(counted) > 1:
