@@ -18,7 +18,8 @@ class PageSpec:
     intro: str = ""
     edit: str = ""  # repository path of the file that produces this page
     in_nav: bool = False
+    meta: dict = field(default_factory=dict)  # more front matter (``search: {exclude: true}``)
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "description": " ".join(self.description.split())}
+        meta = {"title": self.title, "description": " ".join(self.description.split()), **self.meta}
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{self.intro}\n"  # JSON is valid YAML

@@ -30,6 +30,11 @@ def source_url(source_id: str) -> str:
     return f"sources/#{source_id}"
 
 
+def source_list_url(source_id: str) -> str:
+    """Every page citing a source, when the sources page has room for only the first few."""
+    return f"sources/{source_id}/"
+
+
 def directory_url(src_uri: str) -> str:
     """The address of a page on the published site: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
     stem = src_uri.removesuffix(".md")

@@ -18,13 +18,15 @@ from .i18n import Localizer
 from .linker import Linker
 from .model import CLASSIFICATIONS, LEVELS, SECTIONS, Catalogue, Model
 from .pagespec import PageSpec
+from .paging import PER_PAGE, PRINT_PER_PAGE, ROWS_PER_PAGE, paginate
 from .printview import print_page
-from .urls import TERM_DIRS, model_url, place_url, source_url, term_url
+from .urls import TERM_DIRS, model_url, place_url, source_list_url, source_url, term_url
 
 __all__ = ["SECTIONS", "PageSpec", "Views", "model_url", "place_url", "source_url", "term_url"]
 
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
 PENDING = "待补充"
+SOURCE_PREVIEW = 10  # pages listed under each source on the sources page; the rest on the source's own list
 VOCAB_TITLES = {
     "dimensions": ("五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
     "themes": ("主题", "按工作主题查找模式。"),
@@ -165,18 +167,23 @@ class Views:
         models = self.c.published()
         n = len(models)
         return [
-            PageSpec("catalogue.md", self.t("模式目录"),
-                     self.t("全部 {n} 个基层治理模式，可按问题、五治维度、主题、地区和类型筛选。", n=n),
-                     "catalogue", {"cards": [self.card(m) for m in models], "facets": self.facets(models)},
-                     intro=self.t("本库收录 {n} 个模式。用下面的筛选找到与你的问题相关的做法；每个模式页都注明来源。", n=n),
-                     edit="docs/models/", in_nav=True),
+            *self.paged(PageSpec("catalogue.md", self.t("模式目录"),
+                                 self.t("全部 {n} 个基层治理模式，可按问题、五治维度、主题、地区和类型筛选。", n=n),
+                                 "catalogue", {"cards": [self.card(m) for m in models], "facets": self.facets(models)},
+                                 intro=self.t("本库收录 {n} 个模式。用下面的筛选找到与你的问题相关的做法；每个模式页都注明来源。",
+                                              n=n),
+                                 edit="docs/models/", in_nav=True), ("cards",)),
             *self.term_pages(models),
             *self.place_pages(models),
             self.statistics_page(models),
-            self.todo_page(),
-            self.sources_page(models),
-            print_page(self),
+            *self.paged(self.todo_page(), ("rows",), ROWS_PER_PAGE),
+            *self.sources_pages(models),
+            *self.paged(print_page(self), ("cards",), PRINT_PER_PAGE),
         ]
+
+    def paged(self, spec: PageSpec, keys: tuple[str, ...], per_page: int = PER_PAGE) -> list[PageSpec]:
+        """A list page split over numbered pages (:mod:`govcat.paging`); page 2 on is titled 第 2 页."""
+        return paginate(spec, keys, per_page, lambda title, n: self.t("{title}（第 {n} 页）", title=title, n=n))
 
     def facets(self, models: list[Model]) -> list[dict]:
         used = Counter(t for m in models for t in m.terms())
@@ -212,10 +219,10 @@ class Views:
                 intro_text = term.description + ("" if self.loc.english else f"\n\n*English: {term.en}*")
                 if self.loc.english:
                     intro_text = f"{self.loc.content(term.description)}\n\n*中文: {term.zh}*"
-                pages.append(PageSpec(
+                pages.extend(self.paged(PageSpec(
                     f"{d}/{term.id}.md", label, self.loc.content(term.description),
                     "term", {"cards": cards, "parent": {"label": self.t(title), "url": f"{d}/"}},
-                    intro=intro_text, edit="data/vocabulary.yml"))
+                    intro=intro_text, edit="data/vocabulary.yml"), ("cards",)))
         return pages
 
     def place_pages(self, models: list[Model]) -> list[PageSpec]:
@@ -248,13 +255,13 @@ class Views:
                                     place=name, parent=self.loc.place(c.places[p.parent])))
             for note in notes:
                 intro += f'\n\n!!! info "{self.t("说明")}"\n    {note}'
-            pages.append(PageSpec(
+            pages.extend(self.paged(PageSpec(
                 f"places/{p.id}.md", name, self.t("{place}的基层治理模式。", place=name), "place",
                 {"path": self.place_links(p.id),
                  "children": [{"label": self.loc.place(ch), "url": place_url(ch.id), "count": total(ch.id)}
                               for ch in sorted(c.children(p.id), key=lambda x: x.id)],
                  "cards": [self.card(m) for m in by_place[p.id]], "below": below},
-                intro=intro, edit="data/places.yml"))
+                intro=intro, edit="data/places.yml"), ("cards", "below")))
         return pages
 
     def statistics_page(self, models: list[Model]) -> PageSpec:
@@ -346,20 +353,32 @@ class Views:
                         intro=self.t("这里列出仍待补充的内容。欢迎依据可靠来源补充，参见[参与贡献](contribute.md)。"),
                         edit="docs/models/", in_nav=True)
 
-    def sources_page(self, models: list[Model]) -> PageSpec:
+    def sources_pages(self, models: list[Model]) -> list[PageSpec]:
+        """The sources page, each source with the first pages citing it; a source cited by more pages
+        than that gets a list of its own (``sources/<id>/``, numbered pages)."""
         citing: dict[str, list[dict]] = {s: [] for s in self.c.sources}
         for m in models:  # one pass over the models, not one per source
             for source in dict.fromkeys(x.source for x in m.sources):
                 if source in citing:
                     citing[source].append(self.card(m))
-        entries = []
+        entries, lists = [], []
+        title = self.t("来源")
         for s in self.c.sources.values():
-            entries.append({"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url,
-                            "note": self.loc.content(s.note), "cards": citing[s.id]})
-        return PageSpec("sources.md", self.t("来源"), self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
-                        {"entries": entries},
-                        intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
-                        edit="data/sources.yml", in_nav=True)
+            cards = citing[s.id]
+            entry = {"id": s.id, "citation": s.citation(), "title": s.title, "url": s.url,
+                     "note": self.loc.content(s.note), "cards": cards[:SOURCE_PREVIEW], "total": len(cards),
+                     "all_url": source_list_url(s.id) if len(cards) > SOURCE_PREVIEW else None}
+            entries.append(entry)
+            if entry["all_url"]:
+                lists += self.paged(PageSpec(
+                    f"sources/{s.id}.md", self.t("引用《{title}》的页面", title=s.title), s.citation(), "source",
+                    {"source": {k: v for k, v in entry.items() if k != "cards"}, "cards": cards,
+                     "parent": {"label": title, "url": source_url(s.id)}},
+                    intro=self.t("引用这一来源的全部 {n} 个模式。", n=len(cards)), edit="data/sources.yml"), ("cards",))
+        return [PageSpec("sources.md", title, self.t("本库引用的全部来源，以及引用每个来源的页面。"), "sources",
+                         {"entries": entries},
+                         intro=self.t("本库每条事实都注明来源。下面是全部来源及引用它们的页面。"),
+                         edit="data/sources.yml", in_nav=True), *lists]
 
 
 def place_order(c: Catalogue) -> list:

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from sitebuild import SiteBuild
 
-from govcat import exports, graph, memo, searchdict
+from govcat import exports, facetdata, graph, memo, searchdict
 from govcat.views import Views
 
 
@@ -58,7 +58,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     csv = exports.to_csv(catalogue, site_url)
     for name, content in (("data/catalogue.json", build.text(exports.to_json(catalogue, site_url))),
                           ("data/catalogue.csv", build.text(csv.decode("utf-8")).encode("utf-8") if build.loc.convert else csv),
-                          ("data/jieba-userdict.txt", _userdict(build))):
+                          ("data/jieba-userdict.txt", _userdict(build)),
+                          ("data/catalogue-cards.js", facetdata.script(build.text(facetdata.facet_data(
+                              [build.views.card(m) for m in catalogue.published()], config.use_directory_urls))))):
         files.append(File.generated(config, name, content=content))
     for model in catalogue.models.values():
         f = files.get_file_from_path(model.src_uri)

@@ -45,7 +45,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil
 # Our own blocks, whose links and controls must be at least 44 x 44 CSS px on a phone.
 TAP_TARGETS = (".gm-chip, .gm-pick a, .gm-card a, .gm-header a, .gm-terms a, .gm-tree a, .gm-path a, "
                ".gm-facets select, .gm-facets button, .gm-export a, .gm-links p > a, .gm-404-links a, "
-               ".gm-citation__actions a, .gm-citation__actions button")
+               ".gm-citation__actions a, .gm-citation__actions button, .gm-pager a, .gm-results__more, .gm-more-link a")
 MIN_TARGET_PX = 44
 
 def page_id(path: str) -> str:

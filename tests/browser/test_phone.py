@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from playwright.sync_api import expect
+
+from govcat.paging import PER_PAGE
 
 from .helpers import LANGUAGES
 
@@ -15,43 +19,88 @@ def visible_cards(page):
     return page.locator(".gm-cards > .gm-card:visible")
 
 
-def test_catalogue_filters_work_by_touch(phone, site_url):
+def catalogue_total(built_site, lang: str = "") -> int:
+    return len(json.loads((built_site / lang / "data" / "catalogue.json").read_text(encoding="utf-8"))["models"])
+
+
+def test_catalogue_filters_work_by_touch(phone, site_url, built_site):
     phone.goto(site_url + "catalogue/")
-    total = visible_cards(phone).count()
-    assert total >= 25
+    total = catalogue_total(built_site)
+    on_page = visible_cards(phone).count()
+    assert 25 <= on_page <= PER_PAGE and on_page <= total
     status = phone.locator(".gm-facets [role=status]")
-    assert status.inner_text() == f"显示 {total} / {total} 个模式"
+    assert status.inner_text() == f"共 {total} 个模式"
 
     problems = phone.locator("select[name=problems]")
     problems.tap()
     label = problems.locator("option[value=maodun-jiufen]").inner_text()  # "矛盾纠纷 (11)"
     expected = int(re.search(r"[(（](\d+)[)）]", label).group(1))
     problems.select_option("maodun-jiufen")
+    expect(status).to_have_text(f"显示 {expected} / {total} 个模式")
     cards = visible_cards(phone)
-    assert 0 < cards.count() == expected < total
+    assert 0 < cards.count() == min(expected, PER_PAGE) and expected < total
     for i in range(cards.count()):
         assert "矛盾纠纷" in cards.nth(i).locator(".gm-card__terms").inner_text()
-    assert status.inner_text() == f"显示 {expected} / {total} 个模式"
+    assert phone.locator(".gm-pager:visible").count() == 0, "the pager is for the unfiltered list"
     assert "problems=maodun-jiufen" in phone.url  # the filtered list can be shared as a link
 
     kinds = phone.locator("select[name=kinds]")
     kinds.tap()
     kinds.select_option("platform")
+    expect(status).not_to_have_text(f"显示 {expected} / {total} 个模式")
     both = visible_cards(phone).count()
     assert both < expected
     for i in range(both):
         assert "平台" in visible_cards(phone).nth(i).locator(".gm-card__meta").inner_text()
 
     phone.locator(".gm-facets button[type=reset]").tap()
-    phone.wait_for_function("n => document.querySelectorAll('.gm-cards > .gm-card:not([hidden])').length === n", arg=total)
-    assert status.inner_text() == f"显示 {total} / {total} 个模式"
+    expect(status).to_have_text(f"共 {total} 个模式")
+    assert visible_cards(phone).count() == on_page
 
 
 def test_a_shared_filtered_link_opens_filtered(phone, site_url):
     phone.goto(site_url + "catalogue/?problems=maodun-jiufen")
     assert phone.locator("select[name=problems]").input_value() == "maodun-jiufen"
+    expect(phone.locator(".gm-facets [role=status]")).to_contain_text("显示")
     shown = visible_cards(phone).count()
     assert 0 < shown < phone.locator(".gm-cards > .gm-card").count()
+
+
+def listed(page) -> list[str]:
+    """The slugs of the models the page's own list shows (not the filtered list)."""
+    return page.locator("#gm-page .gm-card__title").evaluate_all("els => els.map(a => a.href.split('/').at(-2))")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_filters_find_models_beyond_the_first_page(phone, site_url, built_site, lang):
+    """The catalogue is split over numbered pages whose plain links reach every model; a filter searches
+    all of it, from any page, and draws each match as the page's own cards are drawn."""
+    models = json.loads((built_site / lang / "data" / "catalogue.json").read_text(encoding="utf-8"))["models"]
+    assert len(models) > PER_PAGE, "the real catalogue fills more than one page"
+    phone.goto(site_url + lang + "catalogue/")
+    first = listed(phone)
+    seen = list(first)
+    while (after := phone.locator("#gm-page .gm-pager a[rel=next]")).count():
+        with phone.expect_navigation():
+            after.tap()
+        seen += listed(phone)
+    assert sorted(seen) == sorted(m["slug"] for m in models), "every model once, through the numbered pages"
+
+    # on the last page, filter by the place of a model only an earlier page lists
+    late = next(m for m in models if m["slug"] in first and m["slug"] not in listed(phone))
+    place = late["place"]["id"]
+    phone.locator("select[name=places]").select_option(place)
+    found = phone.locator(f"#gm-results .gm-card__title[href$='models/{late['slug']}/']")
+    expect(found).to_have_count(1)
+    assert phone.locator("#gm-page").is_hidden()
+    assert phone.locator("script[data-gm-cards]").count() == 1, "the filter data is loaded once"
+    card = found.locator("xpath=..")
+    assert card.get_attribute("class") == "gm-card"
+    assert card.locator(".gm-card__meta a").get_attribute("href").endswith(f"places/{place}/")
+    assert card.locator(".gm-card__summary").inner_text() == late["summary"] or lang == "en/"
+    with phone.expect_navigation():
+        found.tap()
+    assert phone.url == site_url + lang + f"models/{late['slug']}/"
 
 
 def test_a_model_page_reads_without_zooming(phone, site_url):
