@@ -16,6 +16,7 @@ LANGUAGES = ["", "zh-Hant/", "en/"]
 PAGE_TYPES = {
     "home": "",
     "catalogue": "catalogue/",
+    "catalogue-page": "catalogue/page/2/",  # long lists go on over numbered pages (govcat/paging.py)
     "problems": "problems/",
     "problem": "problems/maodun-jiufen/",
     "dimensions": "dimensions/",
@@ -29,6 +30,7 @@ PAGE_TYPES = {
     "model": "models/meizi-xiaowu/",
     "statistics": "statistics/",
     "sources": "sources/",
+    "source": "sources/jkq-2022-pingan-huimou/",  # a source cited by more pages than the sources page lists
     "todo": "todo/",
     "print": "print/",
     "about": "about/",

@@ -56,7 +56,7 @@ def test_search_runs_under_the_policy(tab, site_url, root, query):
 def test_catalogue_filters_run_under_the_policy(tab, site_url):
     tab.goto(site_url + "catalogue/", wait_until="networkidle")
     tab.locator("select[name=problems]").select_option("maodun-jiufen")
-    tab.wait_for_function("() => document.querySelectorAll('.gm-cards > .gm-card[hidden]').length > 0")
+    tab.locator("#gm-results .gm-card").first.wait_for()  # drawn from the filter data script
     assert violations(tab) == []
 
 
