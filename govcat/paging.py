@@ -18,7 +18,7 @@ from .urls import directory_url
 
 PER_PAGE = 50  # cards on a phone-sized page: about 400 elements, the rest of the page about as many again
 ROWS_PER_PAGE = 100  # rows of the maintainers' table (a row is a few short cells)
-PRINT_PER_PAGE = 200  # print cards per page: one print job of at most 200 sheets
+PRINT_PER_PAGE = 100  # print cards per page: one print job of at most 100 sheets
 WINDOW = 2  # pager: the pages this far either side of the current one, plus the first and the last
 
 

@@ -26,7 +26,7 @@ __all__ = ["SECTIONS", "PageSpec", "Views", "model_url", "place_url", "source_ur
 
 SOURCES_HEADING = {"zh": "来源", "en": "Sources"}
 PENDING = "待补充"
-SOURCE_PREVIEW = 10  # pages listed under each source on the sources page; the rest on the source's own list
+SOURCE_PREVIEW = 5  # pages listed under each source on the sources page; the rest on the source's own list
 VOCAB_TITLES = {
     "dimensions": ("五治维度", "五治是本库所据来源使用的基层治理框架：政治引领、法治保障、德治教化、自治强基、智治支撑。"),
     "themes": ("主题", "按工作主题查找模式。"),
