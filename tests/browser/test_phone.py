@@ -103,6 +103,31 @@ def test_the_filters_find_models_beyond_the_first_page(phone, site_url, built_si
     assert phone.url == site_url + lang + f"models/{late['slug']}/"
 
 
+def test_a_long_filtered_list_shows_a_page_at_a_time(phone, site_url):
+    """More matches than a page holds: the first PER_PAGE are drawn, the button draws the rest."""
+    phone.goto(site_url + "catalogue/")
+    phone.locator("select[name=kinds]").select_option("model")
+    expect(phone.locator("#gm-results")).to_be_visible()
+    # the real catalogue has fewer models of one kind than a page holds: repeat the loaded rows
+    n = phone.evaluate("""() => { const d = window.gmCatalogueCards, rows = d.models;
+        const count = () => d.models.filter(r => r[d.fields.indexOf('kinds')] === 'model').length;
+        while (count() <= 2 * 50) d.models = d.models.concat(rows);
+        return count(); }""")
+    assert n > PER_PAGE
+    phone.locator("select[name=kinds]").dispatch_event("change")
+    more = phone.locator(".gm-results__more")
+    expect(visible_cards(phone)).to_have_count(PER_PAGE)
+    expect(more).to_have_text(f"再显示 {min(PER_PAGE, n - PER_PAGE)} 个")
+    while more.is_visible():
+        more.tap()
+    expect(visible_cards(phone)).to_have_count(n)
+    assert phone.locator(".gm-facets [role=status]").inner_text() == f"显示 {n} / {catalogue_total_shown(phone)} 个模式"
+
+
+def catalogue_total_shown(page) -> str:
+    return page.locator(".gm-count").get_attribute("data-total")
+
+
 def test_a_model_page_reads_without_zooming(phone, site_url):
     phone.goto(site_url + "models/meizi-xiaowu/")
     viewport = phone.locator("meta[name=viewport]").get_attribute("content")
