@@ -63,8 +63,8 @@ def paginate(spec: PageSpec, keys: tuple[str, ...], per_page: int = PER_PAGE,
              title: Callable[[str, int], str] | None = None) -> list[PageSpec]:
     """``spec`` split into pages of at most ``per_page`` items of the lists ``spec.data[key]`` for
     each key, taken one after the other. Every page gets ``totals`` (each list's full length) and
-    ``pager``; pages after the first are titled by ``title(title, number)``, stay out of the
-    navigation and out of the search index (page 1 is indexed already)."""
+    ``pager``; pages after the first are titled by ``title(title, number)``, have no intro, and stay
+    out of the navigation and out of the search index (page 1 is indexed already)."""
     items = [(key, item) for key in keys for item in spec.data[key]]
     totals = {key: len(spec.data[key]) for key in keys}
     count = max(1, math.ceil(len(items) / per_page))
@@ -79,6 +79,7 @@ def paginate(spec: PageSpec, keys: tuple[str, ...], per_page: int = PER_PAGE,
             pages.append(replace(spec, data=data))
             continue
         label = title(spec.title, number) if title else f"{spec.title} ({number})"
+        # no intro: it is page 1's, and its Markdown links are relative to page 1's address
         pages.append(replace(spec, src_uri=page_uri(spec.src_uri, number), title=label, data=data, in_nav=False,
-                             meta={**spec.meta, "search": {"exclude": True}}))
+                             intro="", meta={**spec.meta, "search": {"exclude": True}}))
     return pages

@@ -53,6 +53,7 @@ def test_a_list_is_split_in_order_and_every_item_is_on_exactly_one_page():
     # page 1 is the page as it was; the others are found through it, not through the nav or search
     assert pages[0].in_nav and pages[0].title == "目录" and "search" not in pages[0].markdown()
     assert not pages[1].in_nav and pages[1].title == "目录 2"
+    assert pages[0].intro == "i" and pages[1].intro == "", "an intro's relative links would break one folder down"
     assert pages[2].meta == {"search": {"exclude": True}} and '"search": {"exclude": true}' in pages[2].markdown()
 
 
