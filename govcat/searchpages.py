@@ -51,6 +51,16 @@ def language(code: str) -> str:
     return code
 
 
+WORD_BREAK = "\u200b"  # between the words the theme's segmentation found
+
+
+def _words(text: str) -> str:
+    """The theme's zero-width word breaks as spaces: Pagefind takes a zero-width space for part of a
+    word (a whole sentence would be one word), a space for a word break. The search worker takes the
+    spaces between Chinese characters out again before it shows an excerpt."""
+    return text.replace(WORD_BREAK, " ")
+
+
 def documents(index: dict, summaries: dict[str, str] | None = None) -> list[Document]:
     """One :class:`Document` per page of the theme's index ``{"docs": [...]}`` (after
     :func:`govcat.searchdict.compact_index`: a page's keywords on its own entry). ``summaries``: page
@@ -65,8 +75,7 @@ def documents(index: dict, summaries: dict[str, str] | None = None) -> list[Docu
         keywords: list[str] = []
         for doc in docs:
             anchor = doc["location"].partition("#")[2]
-            # the theme's zero-width word breaks (U+200B) stay: they are Pagefind's word breaks too
-            title, text = doc.get("title", ""), doc.get("text", "")
+            title, text = _words(doc.get("title", "")), _words(doc.get("text", ""))
             if anchor:
                 parts.append(f'<h2 id="{html.escape(anchor)}">{title}</h2>{text}')
             else:

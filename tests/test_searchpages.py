@@ -28,7 +28,8 @@ def test_one_document_per_page_with_its_title_sections_keywords_and_summary():
     assert [d.url for d in docs] == ["models/meizi-xiaowu/", ""]
     page = parsed(docs[0])
     h1 = page.find("h1")
-    assert h1.get_text() == "梅子\u200b小屋"  # the theme's word breaks are kept: Pagefind's words are those
+    assert h1.get_text() == "梅子 小屋"  # the theme's word breaks as Pagefind's: a space
+    assert page.find(id="概况").find_next_sibling("p").get_text() == "梅子 小屋 是"
     assert float(h1["data-pagefind-weight"]) > searchpages.KEYWORD_WEIGHT > 1
     assert [h["id"] for h in page.find_all("h2")] == ["概况", "成效", searchpages.KEYWORDS]
     keywords = page.find(id=searchpages.KEYWORDS).find_next_sibling("p")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .searching import TOP, Searcher, queries, slugs
@@ -167,4 +169,37 @@ def test_the_search_dialog_with_results_is_accessible(browser, site_url):
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    context.close()
+
+
+@pytest.mark.parametrize(("root", "typed", "completed"), [("", "梅子", "梅子小屋"), ("en/", "medi", "mediation")])
+def test_the_last_word_is_completed_and_the_right_arrow_accepts_it(browser, site_url, root, typed, completed):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + root, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(typed)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    suggestion = page.locator(".md-search__suggest")
+    suggestion.filter(has_text=completed).wait_for(timeout=5_000)
+    box.press("ArrowRight")
+    assert box.input_value() == completed
+    context.close()
+
+
+def test_the_count_says_how_many_matched_when_only_the_first_are_listed(browser, site_url):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("调解")  # some forty models
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    meta = page.locator(".md-search-result__meta")
+    listed = page.locator("li.md-search-result__item").count()
+    page.wait_for_function("() => /共 \\d+ 个/.test(document.querySelector('.md-search-result__meta').textContent)")
+    shown, total = (int(n) for n in re.findall(r"\d+", meta.inner_text()))
+    assert shown == 20 and total > shown and listed <= shown
     context.close()

@@ -21,7 +21,7 @@ var latest = 0;
 function load() {
   if (!engine) {
     engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: "/", excerptLength: 24 }).then(function () {
+      return pagefind.options({ baseUrl: "/", excerptLength: 30 }).then(function () {
         return pagefind.init();
       }).then(function () {
         return pagefind;
@@ -29,6 +29,20 @@ function load() {
     });
   }
   return engine;
+}
+
+// The index holds Chinese text in words with spaces between them (govcat/searchpages.py); a reader
+// sees it without them, also where a highlighted word begins or ends.
+var CJK = "\\p{sc=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’";
+var SPACED = new RegExp("([" + CJK + "])((?:</?mark>)*) ((?:</?mark>)*)(?=[" + CJK + "])", "gu");
+
+function tidy(html) {
+  var before;
+  do {
+    before = html;
+    html = html.replace(SPACED, "$1$2$3");
+  } while (html !== before);
+  return html;
 }
 
 function escape(text) {
@@ -60,17 +74,21 @@ function group(data, score, matched) {
   });
   var page = {
     location: address(data.url.split("#")[0]),
-    title: escape(data.meta.title || data.url),
+    title: tidy(escape(data.meta.title || data.url)),
     text: (data.meta.summary ? escape(data.meta.summary) : ""),
     score: score,
     terms: matched,
   };
   var items = [page];
   best.forEach(function (sub, i) {
+    var title = tidy(escape(sub.title));
+    var text = tidy(sub.excerpt);
+    // Pagefind's excerpt of a section may begin with its heading ("概况. …"): the list shows it above
+    if (text.indexOf(title + ". ") === 0) text = text.slice(title.length + 2);
     items.push({
       location: address(sub.url),
-      title: escape(sub.title),
-      text: sub.excerpt,
+      title: title,
+      text: text,
       score: i === 0 ? score : score / 2, // the best section is shown, the others fold under "more"
       terms: matched,
       parent: page.location,
@@ -80,22 +98,68 @@ function group(data, score, matched) {
 }
 
 var HAN = /\p{sc=Han}/gu;
+var SEGMENTER = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
 
-// Pagefind matches each word of a query as the start of a word of the index. A Chinese query is
-// first looked for whole (the index holds every part of every name and place as a word, so a part a
-// reader remembers is found as it is), then, when that finds few pages, character by character: each
-// character must start a word of the page (the page's text is in words of two characters or more).
+function spaced(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// Pagefind matches each word of a query as the start of a word of the index, and a page must have
+// them all. The index holds a page's text in words (the build's dictionary) and every part of every
+// name and place as a word of its own. So a Chinese query is looked for: whole (a part of a name as
+// the reader remembers it); in the browser's words (a phrase of the text); character by character
+// (each character starts a word of the page). Each next way only when the ones before found fewer
+// pages than are shown, and its pages come after theirs.
+function ways(query) {
+  var found = [spaced(query)];
+  if (SEGMENTER) {
+    var words = [];
+    for (var part of SEGMENTER.segment(query)) words.push(part.segment);
+    found.push(spaced(words.join(" ")));
+  }
+  found.push(spaced(query.replace(HAN, " $& ")));
+  return found.filter(function (way, i) { return found.indexOf(way) === i; });
+}
+
 function find(pagefind, query) {
-  return pagefind.search(query).then(function (whole) {
-    var results = (whole && whole.results) || [];
-    var chars = query.replace(HAN, " $& ").replace(/\s+/g, " ").trim();
-    if (results.length >= SHOWN || chars === query.replace(/\s+/g, " ").trim()) return results;
-    return pagefind.search(chars).then(function (split) {
-      var seen = {};
-      results.forEach(function (r) { seen[r.id] = true; });
-      return results.concat(((split && split.results) || []).filter(function (r) { return !seen[r.id]; }));
+  var list = ways(query);
+  var results = [];
+  var seen = {};
+  function next(i) {
+    if (i >= list.length || results.length >= SHOWN) return Promise.resolve(results);
+    return pagefind.search(list[i]).then(function (found) {
+      ((found && found.results) || []).forEach(function (r) {
+        if (!seen[r.id]) {
+          seen[r.id] = true;
+          results.push(r);
+        }
+      });
+      return next(i + 1);
     });
+  }
+  return next(0);
+}
+
+// The theme's suggestion (search.suggest): the query's last word completed from the title of the best
+// result, shown in grey behind the query; the right arrow key accepts it.
+function suggest(query, pages) {
+  var last = query.split(/[\s-]+/).pop();
+  if (!last || !pages.length) return [];
+  var title = String(pages[0].meta.title || "").replace(/\s+/g, function (space, at, all) {
+    return /\p{sc=Han}/u.test(all.charAt(at - 1)) && /\p{sc=Han}/u.test(all.charAt(at + space.length)) ? "" : " ";
   });
+  var found;
+  if (/^\p{sc=Han}+$/u.test(last)) {
+    var at = title.indexOf(last);
+    found = at < 0 ? null : title.slice(at).match(/^\p{sc=Han}+/u)[0];
+  } else {
+    var lower = last.toLowerCase();
+    found = (title.match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
+      return word.toLowerCase().indexOf(lower) === 0;
+    })[0];
+    if (found && last === lower) found = found.toLowerCase();
+  }
+  return found && found !== last ? [found] : [];
 }
 
 function search(query, id) {
@@ -108,7 +172,7 @@ function search(query, id) {
       var items = pages.map(function (data, i) {
         return group(data, results.length - i, matched);
       });
-      return { items: items, total: results.length };
+      return { items: items, total: results.length, suggest: suggest(query, pages) };
     });
   });
 }
