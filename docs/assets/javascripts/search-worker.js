@@ -140,26 +140,31 @@ function find(pagefind, query) {
   return next(0);
 }
 
-// The theme's suggestion (search.suggest): the query's last word completed from the title of the best
-// result, shown in grey behind the query; the right arrow key accepts it.
-function suggest(query, pages) {
-  var last = query.split(/[\s-]+/).pop();
-  if (!last || !pages.length) return [];
-  var title = String(pages[0].meta.title || "").replace(/\s+/g, function (space, at, all) {
+// The theme's suggestion (search.suggest): the query's last word completed from the first title of
+// the results that has a word starting with it, shown in grey behind the query; the right arrow key
+// accepts it.
+function completion(last, title) {
+  title = String(title || "").replace(/\s+/g, function (space, at, all) {
     return /\p{sc=Han}/u.test(all.charAt(at - 1)) && /\p{sc=Han}/u.test(all.charAt(at + space.length)) ? "" : " ";
   });
-  var found;
   if (/^\p{sc=Han}+$/u.test(last)) {
     var at = title.indexOf(last);
-    found = at < 0 ? null : title.slice(at).match(/^\p{sc=Han}+/u)[0];
-  } else {
-    var lower = last.toLowerCase();
-    found = (title.match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
-      return word.toLowerCase().indexOf(lower) === 0;
-    })[0];
-    if (found && last === lower) found = found.toLowerCase();
+    return at < 0 ? null : title.slice(at).match(/^\p{sc=Han}+/u)[0];
   }
-  return found && found !== last ? [found] : [];
+  var lower = last.toLowerCase();
+  var word = (title.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
+    return w.toLowerCase().indexOf(lower) === 0;
+  })[0];
+  return word && last === lower ? word.toLowerCase() : word;
+}
+
+function suggest(query, pages) {
+  var last = query.split(/[\s-]+/).pop();
+  for (var i = 0; last && i < pages.length; i++) {
+    var found = completion(last, pages[i].meta.title);
+    if (found && found !== last) return [found];
+  }
+  return [];
 }
 
 function search(query, id) {
