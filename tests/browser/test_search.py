@@ -93,7 +93,9 @@ def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, si
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(site_url + root + "models/meizi-xiaowu/", wait_until="networkidle")
-    assert not [u for u in requested if "search_index" in u], "a reader who never searches downloaded the index"
+    assert not [u for u in requested if "search_index" in u or "/pagefind/" in u], \
+        "a reader who never searches downloaded the index"
+    assert not [u for u in requested if u.endswith("sitemap.xml")], "the whole sitemap on a first visit"
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)

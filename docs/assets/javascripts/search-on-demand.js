@@ -1,4 +1,4 @@
-/* The search index is downloaded when the reader goes to search, not on every page.
+/* The search index is downloaded when the reader goes to search, not on every page; the sitemap, never.
  *
  * On the published site the theme's worker is replaced by the site's own (search-worker.js, given in
  * this script's data-worker attribute): it answers the theme in the theme's own messages from
@@ -44,11 +44,19 @@
   var held = [];
   var wanted = new URLSearchParams(window.location.search).has("h");
 
+  // The theme also fetches sitemap.xml beside every <link rel=alternate>, to lead its language links
+  // to the same page in the other language. This site's language links already do (the switcher is
+  // filled per page), and its one such link is the feed's: the whole sitemap, which grows with the
+  // catalogue (17 KB compressed at 5,000 models), would be downloaded for nothing. It is not sent.
+  var SITEMAP = /\/sitemap\.xml(?:[?#].*)?$/;
+
   XMLHttpRequest.prototype.open = function (method, url) {
     this.gmSearchIndex = INDEX.test(String(url));
+    this.gmSitemap = SITEMAP.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
+    if (this.gmSitemap) return undefined;
     if (this.gmSearchIndex && !wanted) {
       held.push([this, arguments]);
       return undefined;
