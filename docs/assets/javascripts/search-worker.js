@@ -26,6 +26,9 @@ function load() {
       }).then(function () {
         return pagefind;
       });
+    }, function (error) {
+      engine = null; // a weak network: the next query tries again
+      throw error;
     });
   }
   return engine;
