@@ -26,7 +26,7 @@ function load() {
       }).then(function () {
         return pagefind;
       });
-    }, function (error) {
+    }).catch(function (error) {
       engine = null; // a weak network: the next query tries again
       throw error;
     });
