@@ -206,3 +206,31 @@ def test_the_count_says_how_many_matched_when_only_the_first_are_listed(browser,
     shown, total = (int(n) for n in re.findall(r"\d+", meta.inner_text()))
     assert shown == 20 and total > shown and listed <= shown
     context.close()
+
+
+def test_a_search_that_failed_to_download_is_tried_again(browser, site_url):
+    """On a weak network the engine's first download may fail: the next query downloads it again."""
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    failed = []
+
+    def once(route):
+        if not failed:
+            failed.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/pagefind/pagefind.js", once)
+    page.goto(site_url, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("梅子")
+    box.press("End")
+    page.wait_for_function("() => window.document.querySelector('.md-search-result__meta').textContent.length > 0")
+    page.wait_for_timeout(500)
+    assert failed and page.locator(".md-search-result__item").count() == 0
+    box.fill("梅子小屋")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert "梅子小屋" in page.locator(".md-search-result").inner_text()
+    context.close()
