@@ -88,7 +88,8 @@ def catalogue_text(models: Iterable[Model], places: dict[str, Place]) -> str:
 
 
 def synonyms_of(m: Model, c: Catalogue, english: bool = False) -> list[str]:
-    """The words readers use for the model's own words: Chinese ones, or (``english``) English words,
+    """The words readers use for the model's own words (and, in Chinese, the registered word itself),
+    or (``english``) English words,
     each word of a phrase separately (the English index holds single words: "organized crime" is found
     through "organized" and "crime")."""
     text = "\n".join(model_texts(m, c.places))
@@ -102,8 +103,8 @@ def synonyms_of(m: Model, c: Catalogue, english: bool = False) -> list[str]:
 
 
 def _words(s: Synonym, english: bool) -> list[str]:
-    if not english:
-        return list(s.words)
+    if not english:  # the term too: a summary's word may sit inside a longer word of the page's text
+        return [s.term, *s.words]
     return [w.lower() for phrase in s.en for w in WORD.findall(phrase)]
 
 

@@ -48,6 +48,7 @@ class SiteBuild:
     generated_day: dt.date | None = None  # the newest change to what the generated pages are made of
     renderer: object | None = None  # hooks/render.py's Renderer: the theme's environment, cards per depth
     offline_pages: dict[str, str] = field(default_factory=dict)  # OFFLINE only: folder URL -> file URL
+    summaries: dict[str, str] = field(default_factory=dict)  # published site: page URL -> summary in search results
     worker_shim: str | None = None  # OFFLINE only: the search shim's source, whose frame script the CSP hashes
 
     @property

@@ -7,11 +7,13 @@ build does; the build test reads every file of the built zh-Hant site, search in
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
+from govcat import searchpages
 from govcat.i18n import Converter, load_glossary, load_wrong_conversions
 
 WRONG = load_wrong_conversions(ROOT / "data" / "zh-hant-wrong.yml")
@@ -76,4 +78,7 @@ def test_built_traditional_site_has_no_known_wrong_form(built_site: Path):
     assert any(p.name == "index.html" for p in files) and any(p.name == "search_index.json" for p in files)
     for path in files:
         problems += found(path.read_text(encoding="utf-8", errors="replace"), str(path.relative_to(built_site)))
+    index = searchpages.fragments(folder / "pagefind")  # the search index's pages, stored compressed
+    assert index
+    problems += found(json.dumps(index, ensure_ascii=False), "zh-Hant/pagefind/fragment (search results)")
     assert not problems, "\n".join(problems)

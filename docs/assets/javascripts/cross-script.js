@@ -4,7 +4,7 @@
  *    other way round) is converted, character by character, to the script of this site's
  *    search index. The map (assets/javascripts/script-map.js) is generated at build time from
  *    the characters of this language's index. The search box keeps what the reader typed.
- * 2. Whole words: the theme segments a Chinese query against the words of the index, but never
+ * 2. Whole words (the theme's own worker, in the offline bundle): the theme segments a Chinese query against the words of the index, but never
  *    tries a word that ends at the query's last character, so 梅子小屋 or 驿站 typed alone is cut
  *    into shorter pieces. Each run of Chinese characters gets a closing 〇 that no word uses,
  *    so the real last character can end a word; the 〇 itself matches nothing and is dropped.
@@ -24,7 +24,10 @@
         var ch = message.data.charAt(i);
         converted += map[ch] || ch;
       }
-      message = { type: message.type, data: converted.replace(MIXED, "$1$2 ").replace(HAN, "$1\u3007") };
+      converted = converted.replace(MIXED, "$1$2 ");
+      // the 〇 is for the theme's own worker (the offline bundle); the site's worker segments by itself
+      if (!document.documentElement.hasAttribute("data-gm-search")) converted = converted.replace(HAN, "$1\u3007");
+      message = { type: message.type, data: converted };
     }
     return post.apply(this, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
