@@ -90,13 +90,16 @@ def gbt7714(ref: PageRef) -> Citation:
 def bibtex(ref: PageRef) -> str:
     """A biblatex ``@online`` entry (Zotero, JabRef and BibTeX-based tools import it)."""
     from pybtex.database import BibliographyData, Entry, Person
+    from pybtex.database.output.bibtex import Writer
 
     fields = {"title": ref.title, "url": ref.url, "urldate": ref.accessed.isoformat(),
               "organization": ref.site, "langid": "english" if ref.lang == "en" else "chinese"}
     if ref.updated is not None:
         fields["date"] = ref.updated.isoformat()
     entry = Entry("online", fields=fields, persons={"author": [Person("{" + ref.site + "}")]})
-    return BibliographyData({ref.key: entry}).to_string("bibtex")
+    # the writer itself: to_string("bibtex") looks it up among every installed package's entry points
+    # on each call (6 ms, against 0.1 ms for the writing; the same text)
+    return Writer().to_string(BibliographyData({ref.key: entry}))
 
 
 def ris(ref: PageRef) -> str:
