@@ -784,8 +784,10 @@ def report(results: list[dict], checks: list[dict], info: dict, command: str) ->
     verdict = {True: "PASS", False: "FAIL", None: "SKIP", "info": "INFO"}
     lines = [f"command: {command}", "", table(results), "",
              "Times: median of the runs (min–max in brackets) of `mkdocs build --strict` in a fresh process. "
-             "Bytes per model page: mean of site/models/*/index.html (source language). Search index: "
-             "site/search/search_index.json (source language), gzip level 6.", ""]
+             "Bytes per model page: mean of site/models/*/index.html (source language). Search index: the source "
+             "language's pagefind/ folder (its files are stored compressed), or, without the hooks, the theme's "
+             "search/search_index.json (gzip level 6). Indexing: Pagefind's seconds per language, from the build's log.",
+             ""]
     for r in results:
         h = r["hooks"]
         lines.append(f"- {r['models']:,} models: site total {h['site_bytes'] / 2**20:,.1f} MB with hooks, "
