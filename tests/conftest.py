@@ -13,9 +13,11 @@ lives in a file that runs scripts and tools (:data:`BUILD_FILES`).
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "docs", "govcat")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def load_script(name: str, module: str | None = None):
+    """scripts/<name>.py as a module, loaded once and registered under ``module`` (dataclasses look
+    their module up in sys.modules)."""
+    module = module or name
+    if module not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module, ROOT / "scripts" / f"{name}.py")
+        loaded = sys.modules[module] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+    return sys.modules[module]
 
 BUILD_FIXTURES = {"built_site", "project", "quick", "tree", "site_url", "visits", "browser", "phone"}
 BUILD_FILES = {  # whole files whose tests build sites, run scripts as a maintainer would, or run tools

@@ -5,12 +5,11 @@ No timing assertions: the benchmark's numbers depend on the machine, so they liv
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 from mkdocs.utils.yaml import yaml_load
 
 import govcat
@@ -19,15 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 N = 20
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts" / "benchmark.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("benchmark", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-benchmark = _load_script()
+benchmark = load_script("benchmark")
 
 
 @pytest.fixture(scope="module")

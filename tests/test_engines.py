@@ -6,23 +6,15 @@ scripts/compare_sites.py does the building and the comparing (``--build . . --en
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import load_script
 
 
 def _compare_sites():
-    spec = importlib.util.spec_from_file_location("compare_sites", ROOT / "scripts" / "compare_sites.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("compare_sites")
 
 
 def test_mkdocs_and_properdocs_build_the_same_site(project, tmp_path):

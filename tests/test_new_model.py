@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import load_script
 
 from govcat import CatalogueError, frontmatter, guard, load, schema
 from govcat.slug import slugify
@@ -19,15 +19,7 @@ SCRIPT = ROOT / "scripts" / "new_model.py"
 SECTIONS = ["概况", "主要做法", "成效", "适用条件与注意", "可借鉴要点", "来源"]
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("new_model", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["new_model"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-new_model = _script()
+new_model = load_script("new_model")
 
 
 @pytest.fixture

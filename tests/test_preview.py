@@ -5,19 +5,15 @@ The browser side (the page reloading itself) is tests/browser/test_preview.py.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import load_script
 
 from govcat import CatalogueError
 
-spec = importlib.util.spec_from_file_location("scripts_preview", ROOT / "scripts" / "preview.py")
-preview = sys.modules["scripts_preview"] = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(preview)
+preview = load_script("preview", "scripts_preview")
 
 
 def build_with_preview(project: Path, site: Path, monkeypatch) -> preview.Preview:
