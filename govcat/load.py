@@ -107,6 +107,16 @@ def _entries(path: str, data, node, where: str) -> Iterator[tuple[dict, Callable
         yield item, line_of, dup
 
 
+def _checked(c: _Collector, shown: str, data, node, where: str, fields) -> Iterator[tuple[dict, Callable, list[Problem]]]:
+    """Each entry of a registry list, with its line finder and the problems of its schema (``fields``),
+    every problem (duplicate keys too) already reported."""
+    for entry, line_of, dup in _entries(shown, data, node, where):
+        c.problems.extend(dup)
+        problems = schema.check(shown, entry, fields, line_of)
+        c.problems.extend(problems)
+        yield entry, line_of, problems
+
+
 def _nested_lines(lines: dict, key: str, node) -> None:
     """Lines of list items, (key, index), and of nested keys, "key.sub" or "key.index.sub"."""
     if isinstance(node, yaml.SequenceNode):
@@ -145,10 +155,7 @@ def load_sources(c: _Collector, data_dir: Path, archives: dict) -> dict[str, Sou
     shown, data, node = _load_registry(c, data_dir, "sources")
     sources: dict[str, Source] = {}
     seen: dict[str, str] = {}
-    for entry, line_of, dup in _entries(shown, data, node, "source entry"):
-        c.problems.extend(dup)
-        problems = schema.check(shown, entry, schema.SOURCE, line_of)
-        c.problems.extend(problems)
+    for entry, line_of, problems in _checked(c, shown, data, node, "source entry", schema.SOURCE):
         # a source without terms or archive is still registered: its citations are not wrong, only unchecked
         if any(p.field not in ("terms", "archive") for p in problems) or not entry \
                 or not _unique(c, shown, seen, entry["id"], line_of("id"), "id"):
@@ -215,10 +222,7 @@ def load_places(c: _Collector, data_dir: Path, sources: dict[str, Source]) -> di
     lines: dict[str, Callable] = {}
     seen: dict[str, str] = {}
     source_reg = ("来源登记", "source registry", "data/sources.yml")
-    for entry, line_of, dup in _entries(shown, data, node, "place entry"):
-        c.problems.extend(dup)
-        problems = schema.check(shown, entry, schema.PLACE, line_of)
-        c.problems.extend(problems)
+    for entry, line_of, problems in _checked(c, shown, data, node, "place entry", schema.PLACE):
         if problems or not entry:
             continue
         if entry["level"] not in LEVELS:
@@ -283,10 +287,7 @@ def load_vocabulary(c: _Collector, data_dir: Path) -> dict[str, dict[str, Term]]
             continue
         seen_zh: dict[str, str] = {}
         seen_id: dict[str, str] = {}
-        for entry, line_of, dup in _entries(shown, data[name], nodes[name][1], f"{name} term"):
-            c.problems.extend(dup)
-            problems = schema.check(shown, entry, schema.TERM, line_of)
-            c.problems.extend(problems)
+        for entry, line_of, problems in _checked(c, shown, data[name], nodes[name][1], f"{name} term", schema.TERM):
             if problems or not entry:
                 continue
             ok = _unique(c, shown, seen_zh, entry["zh"], line_of("zh"), "zh")
@@ -300,10 +301,7 @@ def load_figures(c: _Collector, data_dir: Path, sources: dict[str, Source], arch
     shown, data, node = _load_registry(c, data_dir, "figures", required=False)
     figures: list[Figure] = []
     seen: dict[str, str] = {}
-    for entry, line_of, dup in _entries(shown, data, node, "figure"):
-        c.problems.extend(dup)
-        problems = schema.check(shown, entry, schema.FIGURE, line_of)
-        c.problems.extend(problems)
+    for entry, line_of, problems in _checked(c, shown, data, node, "figure", schema.FIGURE):
         if problems or not entry:
             continue
         _check_refs(c, shown, entry, "source", sources, line_of, ("来源登记", "source registry", "data/sources.yml"))
@@ -323,10 +321,7 @@ def load_termbase(c: _Collector, data_dir: Path, catalogue: Catalogue) -> dict[s
     entries: dict[str, termbase.Entry] = {}
     seen: dict[str, str] = {}
     lines: dict[str, int] = {}
-    for entry, line_of, dup in _entries(shown, data, node, "termbase entry"):
-        c.problems.extend(dup)
-        problems = schema.check(shown, entry, schema.TERMBASE, line_of)
-        c.problems.extend(problems)
+    for entry, line_of, problems in _checked(c, shown, data, node, "termbase entry", schema.TERMBASE):
         if problems or not entry or not _unique(c, shown, seen, entry["zh"], line_of("zh"), "zh"):
             continue
         entries[entry["zh"]] = termbase.Entry(entry["zh"], entry["en"].strip(), tuple(entry.get("avoid") or ()),
@@ -345,10 +340,7 @@ def check_conversion_lists(c: _Collector, data_dir: Path) -> None:
                               ("glossary", schema.GLOSSARY, "zh")):
         shown, data, node = _load_registry(c, data_dir, name, required=False)
         seen: dict[str, str] = {}
-        for entry, line_of, dup in _entries(shown, data, node, f"{name} entry"):
-            c.problems.extend(dup)
-            problems = schema.check(shown, entry, fields, line_of)
-            c.problems.extend(problems)
+        for entry, line_of, problems in _checked(c, shown, data, node, f"{name} entry", fields):
             if problems or not entry or not _unique(c, shown, seen, entry[key], line_of(key), key):
                 continue
             if name == "wrong_conversions":
@@ -365,10 +357,7 @@ def load_synonyms(c: _Collector, data_dir: Path, models: dict[str, Model], place
     shown, data, node = _load_registry(c, data_dir, "synonyms", required=False)
     found: list[Synonym] = []
     texts = None
-    for entry, line_of, dup in _entries(shown, data, node, "synonym"):
-        c.problems.extend(dup)
-        problems = schema.check(shown, entry, schema.SYNONYM, line_of)
-        c.problems.extend(problems)
+    for entry, line_of, problems in _checked(c, shown, data, node, "synonym", schema.SYNONYM):
         if problems or not entry:
             continue
         words = tuple(str(w).strip() for w in entry.get("words") or () if str(w).strip())
