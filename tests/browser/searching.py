@@ -35,6 +35,18 @@ LISTEN = """(() => {
 })();"""
 
 
+def ask(page, query: str, timeout: float | None = 10_000):
+    """Type ``query`` into the header's search box as a reader does; then, unless ``timeout`` is None,
+    wait that long for the first result. The box, for more keys."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # the theme listens to key events; fill() alone may look empty to it
+    if timeout is not None:
+        page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
+    return box
+
+
 @dataclass(frozen=True)
 class Query:
     lang: str
@@ -73,10 +85,7 @@ class Searcher:
         """The pages listed for ``query``, in order, as the worker gives them (relative to the site)."""
         page = self._page(lang)
         before = page.evaluate("window.__gmAnswers.length")
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.press("End")  # the theme listens to key events; fill() alone may look empty to it
+        ask(page, query, timeout=None)
         page.wait_for_function("n => window.__gmAnswers.length > n", arg=before, timeout=10_000)
         answer = page.evaluate("window.__gmAnswers[window.__gmAnswers.length - 1]")
         return [group[0]["location"].split("#", 1)[0] for group in answer.get("items", []) if group]

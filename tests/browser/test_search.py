@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .searching import TOP, Searcher, queries, slugs
+from .searching import TOP, Searcher, ask, queries, slugs
 
 pytestmark = pytest.mark.browser
 
@@ -21,11 +21,7 @@ def search(browser, site_url):
 
     def run(root: str, query: str) -> list[tuple[str, str]]:
         page.goto(site_url + root, wait_until="networkidle")
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.press("End")  # the theme listens to key events; fill() alone may look empty to it
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        ask(page, query)
         items = page.locator("li.md-search-result__item > a.md-search-result__link")
         results = []
         for i in range(items.count()):
@@ -96,11 +92,7 @@ def test_the_index_is_downloaded_only_when_the_reader_goes_to_search(browser, si
     assert not [u for u in requested if "search_index" in u or "/pagefind/" in u], \
         "a reader who never searches downloaded the index"
     assert not [u for u in requested if u.endswith("sitemap.xml")], "the whole sitemap on a first visit"
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    ask(page, query)
     assert [u for u in requested if u.endswith(root + "search/search_index.json")]
     assert title in page.locator(".md-search-result").inner_text()
     context.close()
@@ -111,11 +103,7 @@ def test_a_query_typed_before_the_index_arrives_still_gets_its_results(browser, 
     page = context.new_page()
     page.route("**/search/search_index.json", lambda route: (page.wait_for_timeout(500), route.continue_()))
     page.goto(site_url, wait_until="domcontentloaded")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("驿站")
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    ask(page, "驿站", timeout=15_000)
     assert "驿站" in page.locator(".md-search-result").inner_text()
     context.close()
 
@@ -164,11 +152,7 @@ def test_the_search_dialog_with_results_is_accessible(browser, site_url):
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("调解")
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    ask(page, "调解")
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     context.close()
@@ -195,11 +179,7 @@ def test_the_count_says_how_many_matched_when_only_the_first_are_listed(browser,
     context = browser.new_context(**DESKTOP)
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("调解")  # some forty models
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    ask(page, "调解")  # some forty models
     meta = page.locator(".md-search-result__meta")
     listed = page.locator("li.md-search-result__item").count()
     page.wait_for_function("() => /共 \\d+ 个/.test(document.querySelector('.md-search-result__meta').textContent)")
@@ -222,10 +202,7 @@ def test_a_search_that_failed_to_download_is_tried_again(browser, site_url):
 
     page.route("**/pagefind/pagefind.js", once)
     page.goto(site_url, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("梅子")
-    box.press("End")
+    box = ask(page, "梅子", timeout=None)
     page.wait_for_function("() => window.document.querySelector('.md-search-result__meta').textContent.length > 0")
     page.wait_for_timeout(500)
     assert failed and page.locator(".md-search-result__item").count() == 0
