@@ -147,9 +147,7 @@ function find(pagefind, query) {
 // the results that has a word starting with it, shown in grey behind the query; the right arrow key
 // accepts it.
 function completion(last, title) {
-  title = String(title || "").replace(/\s+/g, function (space, at, all) {
-    return /\p{sc=Han}/u.test(all.charAt(at - 1)) && /\p{sc=Han}/u.test(all.charAt(at + space.length)) ? "" : " ";
-  });
+  title = tidy(String(title || "")); // the title's words as the reader sees them
   if (/^\p{sc=Han}+$/u.test(last)) {
     var at = title.indexOf(last);
     return at < 0 ? null : title.slice(at).match(/^\p{sc=Han}+/u)[0];
